@@ -1,0 +1,218 @@
+// In-memory file system of one simulated host: directories, files, symlinks and special
+// files whose contents come from engine state (procfs). Paths are POSIX; every mutation goes
+// through this class so timestamps come from the simulated clock.
+import type { Clock } from '../core/clock.ts';
+import { FsError } from './errors.ts';
+
+/** Hooks behind a special file; `caller` is the process that opened it (e.g. for its netns). */
+export interface SpecialFile {
+  read(caller: unknown): string;
+  write?(data: string, caller: unknown): void;
+}
+
+export type FsNode =
+  | { type: 'dir'; mode: number; mtime: number; children: Map<string, FsNode> }
+  | { type: 'file'; mode: number; mtime: number; data: string }
+  | { type: 'symlink'; mode: number; mtime: number; target: string }
+  | { type: 'special'; mode: number; mtime: number; special: SpecialFile };
+
+const MAX_LINKS = 40;
+
+export function normalizePath(path: string, cwd = '/'): string {
+  const full = path.startsWith('/') ? path : `${cwd}/${path}`;
+  const out: string[] = [];
+  for (const part of full.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+export function basename(path: string): string {
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1) || '/';
+}
+
+export class Vfs {
+  private readonly root: FsNode & { type: 'dir' };
+  private readonly clock: Clock;
+
+  constructor(clock: Clock) {
+    this.clock = clock;
+    this.root = { type: 'dir', mode: 0o755, mtime: clock.now(), children: new Map() };
+  }
+
+  /** Looks a path up; `follow` resolves a final symlink. Returns null when absent. */
+  lookup(path: string, cwd = '/', follow = true): FsNode | null {
+    try {
+      return this.walk(normalizePath(path, cwd), follow, 0).node;
+    } catch (e) {
+      if (e instanceof FsError && (e.code === 'ENOENT' || e.code === 'ENOTDIR')) return null;
+      throw e;
+    }
+  }
+
+  /** The canonical path with all symlinks resolved (realpath). */
+  realpath(path: string, cwd = '/'): string {
+    const { node, path: real } = this.walk(normalizePath(path, cwd), true, 0);
+    if (!node) throw new FsError('ENOENT', path);
+    return real;
+  }
+
+  exists(path: string, cwd = '/'): boolean {
+    return this.lookup(path, cwd) !== null;
+  }
+
+  stat(path: string, cwd = '/', follow = true): FsNode {
+    const node = this.lookup(path, cwd, follow);
+    if (!node) throw new FsError('ENOENT', path);
+    return node;
+  }
+
+  readFile(path: string, cwd = '/', caller?: unknown): string {
+    const node = this.stat(path, cwd);
+    if (node.type === 'dir') throw new FsError('EISDIR', path);
+    if (node.type === 'special') return node.special.read(caller);
+    if (node.type === 'file') return node.data;
+    throw new FsError('EINVAL', path);
+  }
+
+  writeFile(
+    path: string,
+    data: string,
+    opts: { cwd?: string; append?: boolean; mode?: number; caller?: unknown } = {},
+  ): void {
+    const abs = normalizePath(path, opts.cwd);
+    const existing = this.lookup(abs);
+    if (existing) {
+      if (existing.type === 'dir') throw new FsError('EISDIR', path);
+      if (existing.type === 'special') {
+        if (!existing.special.write) throw new FsError('EACCES', path);
+        existing.special.write(data, opts.caller);
+        return;
+      }
+      if (existing.type === 'file') {
+        existing.data = opts.append ? existing.data + data : data;
+        existing.mtime = this.clock.now();
+        return;
+      }
+    }
+    const { parent, name } = this.parentOf(abs, path);
+    parent.children.set(name, { type: 'file', mode: opts.mode ?? 0o644, mtime: this.clock.now(), data });
+    parent.mtime = this.clock.now();
+  }
+
+  mkdir(path: string, opts: { cwd?: string; parents?: boolean; mode?: number } = {}): void {
+    const abs = normalizePath(path, opts.cwd);
+    if (opts.parents) {
+      let current = '';
+      for (const part of abs.split('/').filter(Boolean)) {
+        current += `/${part}`;
+        const node = this.lookup(current);
+        if (node && node.type !== 'dir') throw new FsError('ENOTDIR', path);
+        if (!node) this.mkdir(current, { mode: opts.mode });
+      }
+      return;
+    }
+    if (this.lookup(abs, '/', false)) throw new FsError('EEXIST', path);
+    const { parent, name } = this.parentOf(abs, path);
+    parent.children.set(name, {
+      type: 'dir',
+      mode: opts.mode ?? 0o755,
+      mtime: this.clock.now(),
+      children: new Map(),
+    });
+  }
+
+  readdir(path: string, cwd = '/'): string[] {
+    const node = this.stat(path, cwd);
+    if (node.type !== 'dir') throw new FsError('ENOTDIR', path);
+    return [...node.children.keys()].sort();
+  }
+
+  unlink(path: string, cwd = '/'): void {
+    const abs = normalizePath(path, cwd);
+    const node = this.lookup(abs, '/', false);
+    if (!node) throw new FsError('ENOENT', path);
+    if (node.type === 'dir') throw new FsError('EISDIR', path);
+    const { parent, name } = this.parentOf(abs, path);
+    parent.children.delete(name);
+  }
+
+  rmdir(path: string, cwd = '/', recursive = false): void {
+    const abs = normalizePath(path, cwd);
+    const node = this.lookup(abs, '/', false);
+    if (!node) throw new FsError('ENOENT', path);
+    if (node.type !== 'dir') throw new FsError('ENOTDIR', path);
+    if (!recursive && node.children.size > 0) throw new FsError('ENOTEMPTY', path);
+    if (abs === '/') throw new FsError('EPERM', path);
+    const { parent, name } = this.parentOf(abs, path);
+    parent.children.delete(name);
+  }
+
+  rename(from: string, to: string, cwd = '/'): void {
+    const src = normalizePath(from, cwd);
+    const node = this.lookup(src, '/', false);
+    if (!node) throw new FsError('ENOENT', from);
+    let dest = normalizePath(to, cwd);
+    const target = this.lookup(dest);
+    if (target?.type === 'dir') dest = normalizePath(basename(src), dest);
+    const { parent: srcParent, name: srcName } = this.parentOf(src, from);
+    const { parent, name } = this.parentOf(dest, to);
+    srcParent.children.delete(srcName);
+    parent.children.set(name, node);
+  }
+
+  symlink(target: string, path: string, cwd = '/'): void {
+    const abs = normalizePath(path, cwd);
+    if (this.lookup(abs, '/', false)) throw new FsError('EEXIST', path);
+    const { parent, name } = this.parentOf(abs, path);
+    parent.children.set(name, { type: 'symlink', mode: 0o777, mtime: this.clock.now(), target });
+  }
+
+  /** Places a special (procfs-like) file, creating parent directories. */
+  mountSpecial(path: string, special: SpecialFile, mode = 0o644): void {
+    const abs = normalizePath(path);
+    this.mkdir(dirname(abs), { parents: true, mode: 0o555 });
+    const { parent, name } = this.parentOf(abs, path);
+    parent.children.set(name, { type: 'special', mode, mtime: this.clock.now(), special });
+  }
+
+  chmod(path: string, mode: number, cwd = '/'): void {
+    this.stat(path, cwd).mode = mode;
+  }
+
+  private parentOf(abs: string, shown: string): { parent: FsNode & { type: 'dir' }; name: string } {
+    const parent = this.lookup(dirname(abs));
+    if (!parent) throw new FsError('ENOENT', shown);
+    if (parent.type !== 'dir') throw new FsError('ENOTDIR', shown);
+    return { parent, name: basename(abs) };
+  }
+
+  private walk(abs: string, follow: boolean, depth: number): { node: FsNode | null; path: string } {
+    if (depth > MAX_LINKS) throw new FsError('ELOOP', abs);
+    const parts = abs.split('/').filter(Boolean);
+    let node: FsNode = this.root;
+    let real = '';
+    for (let i = 0; i < parts.length; i++) {
+      if (node.type !== 'dir') throw new FsError('ENOTDIR', abs);
+      const child = node.children.get(parts[i]);
+      if (!child) return { node: null, path: abs };
+      const last = i === parts.length - 1;
+      if (child.type === 'symlink' && (!last || follow)) {
+        const base = child.target.startsWith('/') ? child.target : `${real || '/'}/${child.target}`;
+        const rest = parts.slice(i + 1).join('/');
+        return this.walk(normalizePath(rest ? `${base}/${rest}` : base), follow, depth + 1);
+      }
+      node = child;
+      real += `/${parts[i]}`;
+    }
+    return { node, path: real || '/' };
+  }
+}
