@@ -89,6 +89,41 @@ export class Session implements InteractiveSession {
     this.stack.push(this.newShell({ ...proc, pid: proc.host.nextPid++ }, state));
   }
 
+  /** Writes a file into the innermost shell's host, relative to its working directory. */
+  writeFile(path: string, content: string, mode?: number): void {
+    const proc = this.proc ?? initialProc(this.world);
+    const fs = proc.host.fs;
+    fs.writeFile(path, content, { cwd: proc.cwd, caller: proc });
+    if (mode !== undefined) fs.chmod(path, mode, proc.cwd);
+  }
+
+  /** Runs a whole script as `bash NAME` would, as a child of the innermost shell. */
+  runScript(source: string, name: string): CommandResult {
+    const shell = this.stack[this.stack.length - 1];
+    if (!shell) return { status: 1, output: '', closed: true };
+    this.world.budget.reset(this.world.clock.now());
+    const state = new ShellState({ name });
+    for (const [k, v] of shell.state.exported()) state.set(k, v, { export: true });
+    const child = new Shell({
+      world: this.world,
+      proc: { ...shell.proc, pid: shell.proc.host.nextPid++ },
+      stdin: new Input(''),
+      stdout: this.terminal.stdout,
+      stderr: this.terminal.stderr,
+      mode: { kind: 'script', name },
+      state,
+    });
+    let status: number;
+    try {
+      status = child.run(source);
+    } catch (e) {
+      if (e instanceof ExitSignal) status = e.status;
+      else if (e instanceof BudgetExceeded) return { status: 124, output: this.terminal.take(), budget: e };
+      else throw e;
+    }
+    return { status, output: this.terminal.take() };
+  }
+
   /** Runs one command line (possibly several lines: continuations, here-documents). */
   run(source: string): CommandResult {
     const shell = this.stack[this.stack.length - 1];

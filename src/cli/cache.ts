@@ -1,0 +1,26 @@
+// The check cache: a note's report stored under a hash of its text and the engine version,
+// so an unchanged note is not run again.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ENGINE_VERSION } from '../../engine/index.ts';
+import type { NoteReport } from '../notebook/report.ts';
+
+export const CACHE_DIR = '.labbook-cache/check';
+
+export function cacheKey(file: string, source: string): string {
+  return createHash('sha256').update(`${ENGINE_VERSION}\0${file}\0${source}`).digest('hex').slice(0, 32);
+}
+
+export function readCached(dir: string, key: string): NoteReport | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as NoteReport;
+  } catch {
+    return null;
+  }
+}
+
+export function writeCached(dir: string, key: string, report: NoteReport): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${key}.json`), JSON.stringify(report));
+}

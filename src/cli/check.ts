@@ -1,0 +1,79 @@
+// `labbook check [PATH...]`: runs every note, prints per-note results, diagnostics with diffs
+// and a closing `N passed, N failed` line; --update rewrites expected outputs; --reporter json.
+import { readFileSync, writeFileSync } from 'node:fs';
+import pc from 'picocolors';
+import { formatDiagnostic } from '../notebook/diagnostics.ts';
+import type { NoteReport } from '../notebook/report.ts';
+import { CACHE_DIR, cacheKey, readCached, writeCached } from './cache.ts';
+import { findNotes } from './files.ts';
+import { type Job, runJobs } from './pool.ts';
+
+export interface CheckOptions {
+  paths: string[];
+  update: boolean;
+  reporter: 'human' | 'json';
+  cache: boolean;
+  jobs: number;
+  cacheDir?: string;
+  out?: (text: string) => void;
+  err?: (text: string) => void;
+}
+
+export interface CheckSummary {
+  reports: NoteReport[];
+  passed: number;
+  failed: number;
+  fromCache: number;
+  updated: string[];
+}
+
+export async function check(options: CheckOptions): Promise<CheckSummary> {
+  const out = options.out ?? ((t: string) => process.stdout.write(t));
+  const err = options.err ?? ((t: string) => process.stderr.write(t));
+  const cacheDir = options.cacheDir ?? CACHE_DIR;
+  const { files, missing } = findNotes(options.paths.length ? options.paths : ['content']);
+  for (const m of missing) err(`labbook: ${m}: No such file or directory\n`);
+  const reports: Array<NoteReport | undefined> = new Array(files.length);
+  const jobs: Array<Job & { index: number; key: string }> = [];
+  let fromCache = 0;
+  files.forEach((file, index) => {
+    const source = readFileSync(file, 'utf8');
+    const key = cacheKey(file, source);
+    const cached = options.cache && !options.update ? readCached(cacheDir, key) : null;
+    if (cached) {
+      reports[index] = cached;
+      fromCache++;
+    } else jobs.push({ file, source, update: options.update, index, key });
+  });
+  const tty = options.reporter === 'human' && process.stderr.isTTY;
+  let done = 0;
+  const updated: string[] = [];
+  await runJobs(jobs, options.jobs, (i, result) => {
+    const job = jobs[i];
+    reports[job.index] = result.report;
+    if (result.updated !== undefined) {
+      writeFileSync(job.file, result.updated);
+      updated.push(job.file);
+    } else if (options.cache) writeCached(cacheDir, job.key, result.report);
+    done++;
+    if (tty) err(`\r${pc.dim(`checking ${done}/${jobs.length} ${job.file}`)}\x1b[K`);
+  });
+  if (tty && jobs.length > 0) err('\r\x1b[K');
+  const all = reports as NoteReport[];
+  const passed = all.filter((r) => r.passed).length;
+  const failed = all.length - passed;
+  if (options.reporter === 'json') {
+    out(`${JSON.stringify({ passed, failed, notes: all.map(({ blocks, ...rest }) => rest) }, null, 2)}\n`);
+  } else {
+    for (const r of all) {
+      const what = `${r.counts.commands} commands, ${r.counts.asserted} asserted`;
+      if (r.passed) out(`${pc.green('ok')}   ${r.file} ${pc.dim(`(${what})`)}\n`);
+      else out(`${pc.red('FAIL')} ${r.file} ${pc.dim(`(${what}, ${r.counts.failed} failed)`)}\n`);
+      for (const d of r.diagnostics)
+        out(`${formatDiagnostic(d).replace(/^/gm, '     ').trimStart().replace(/^/, '     ')}\n`);
+    }
+    for (const f of updated) out(`updated ${f}\n`);
+    out(`${passed} passed, ${failed} failed\n`);
+  }
+  return { reports: all, passed, failed: failed + missing.length, fromCache, updated };
+}

@@ -1,0 +1,76 @@
+// The labbook command line: check, sh, build, dev. Usage errors exit with status 2.
+import { parseArgs } from 'node:util';
+import { check } from './check.ts';
+import { sh } from './sh.ts';
+
+const USAGE = `usage: labbook <command> [options]
+
+commands:
+  check [PATH...]   run every note under PATH (default: content/) and compare outputs
+      --update            rewrite expected outputs in place
+      --reporter json     machine-readable results
+      --no-cache          run every note even if unchanged
+      --jobs N            worker threads (default: one per core)
+  sh [FILE [ARG...]]  run a bash script in a fresh engine world (interactive without FILE)
+  build             check every note, then build the site into dist/
+  dev               preview the site with live re-verification
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'check': {
+      let parsed: ReturnType<typeof parseCheck>;
+      try {
+        parsed = parseCheck(rest);
+      } catch (e) {
+        process.stderr.write(`labbook check: ${(e as Error).message}\n${USAGE}`);
+        return 2;
+      }
+      const summary = await check(parsed);
+      return summary.failed > 0 ? 1 : 0;
+    }
+    case 'sh':
+      return sh(rest);
+    case 'build': {
+      const { build } = await import('../site/build.ts');
+      return build(rest);
+    }
+    case 'dev': {
+      const { dev } = await import('../site/build.ts');
+      return dev(rest);
+    }
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`labbook: unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}
+
+function parseCheck(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      update: { type: 'boolean', default: false },
+      reporter: { type: 'string', default: 'human' },
+      'no-cache': { type: 'boolean', default: false },
+      jobs: { type: 'string', default: '0' },
+    },
+  });
+  if (values.reporter !== 'human' && values.reporter !== 'json')
+    throw new Error(`unknown reporter "${values.reporter}" (human, json)`);
+  if (!/^\d+$/.test(values.jobs)) throw new Error(`--jobs expects a number, not "${values.jobs}"`);
+  return {
+    paths: positionals,
+    update: values.update,
+    reporter: values.reporter as 'human' | 'json',
+    cache: !values['no-cache'],
+    jobs: Number(values.jobs),
+  };
+}

@@ -1,0 +1,8 @@
+// Worker thread body for parallel checks: receives notes, returns their check results.
+import { parentPort } from 'node:worker_threads';
+import { checkNote } from '../notebook/check-note.ts';
+
+parentPort!.on('message', (msg: { id: number; file: string; source: string; update: boolean }) => {
+  const result = checkNote(msg.file, msg.source, msg.update);
+  parentPort!.postMessage({ id: msg.id, result });
+});

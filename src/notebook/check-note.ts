@@ -1,0 +1,23 @@
+// Checks one note from its text: parse, run, report, and (with update) the rewritten text.
+import { parseNote } from './parse.ts';
+import { type NoteReport, toReport } from './report.ts';
+import { runNote } from './run.ts';
+import { updateSource } from './update.ts';
+
+export interface CheckResult {
+  report: NoteReport;
+  /** The note's new text when `update` changed it. */
+  updated?: string;
+}
+
+export function checkNote(file: string, source: string, update = false): CheckResult {
+  const note = parseNote(file, source);
+  const run = runNote(note);
+  const report = toReport(run, note.title);
+  if (!update || report.passed) return { report };
+  const { source: next, changed } = updateSource(source, run);
+  if (changed === 0) return { report };
+  // Re-check the rewritten note so the report says whether the update fixed it.
+  const again = runNote(parseNote(file, next));
+  return { report: toReport(again, note.title), updated: next };
+}

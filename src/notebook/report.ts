@@ -1,0 +1,56 @@
+// The serialisable result of checking one note: what the CLI prints, the cache stores and
+// the site renders (each block's status and each command's actual output).
+import type { Diagnostic } from './diagnostics.ts';
+import type { BlockStatus, NoteRun } from './run.ts';
+
+export interface CommandReport {
+  line: number;
+  source: string;
+  actual: string;
+  status: number;
+  ok: boolean;
+  asserted: boolean;
+}
+
+export interface BlockReport {
+  index: number;
+  line: number;
+  kind: string;
+  status: BlockStatus;
+  commands: CommandReport[];
+}
+
+export interface NoteReport {
+  file: string;
+  title: string;
+  engineVersion: string;
+  passed: boolean;
+  counts: NoteRun['counts'];
+  diagnostics: Diagnostic[];
+  blocks: BlockReport[];
+}
+
+export function toReport(run: NoteRun, title: string): NoteReport {
+  return {
+    file: run.file,
+    title,
+    engineVersion: run.engineVersion,
+    passed: !run.diagnostics.some((d) => d.severity === 'error'),
+    counts: run.counts,
+    diagnostics: run.diagnostics,
+    blocks: run.blocks.map((b) => ({
+      index: b.block.index,
+      line: b.block.line,
+      kind: b.block.kind,
+      status: b.status,
+      commands: b.commands.map((c) => ({
+        line: c.line,
+        source: c.source,
+        actual: c.actual,
+        status: c.status,
+        ok: c.ok,
+        asserted: c.expected !== null,
+      })),
+    })),
+  };
+}

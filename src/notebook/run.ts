@@ -1,0 +1,229 @@
+// Runs a note: each session (one by default) is a fresh engine world; blocks run in order,
+// transcripts command by command, scripts as a whole, file blocks write files. Every command's
+// output and status are compared with what the note expects.
+import { createWorld, ENGINE_VERSION, Session } from '../../engine/index.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { align, matches, outputLines, renderDiff, type Step } from './match.ts';
+import type { Note, NoteBlock } from './parse.ts';
+import { parseTranscript } from './transcript.ts';
+
+export type BlockStatus = 'verified' | 'generated' | 'norun' | 'failed' | 'static';
+
+export interface CommandRun {
+  source: string;
+  /** 1-based line of the command in the file. */
+  line: number;
+  expected: string[] | null;
+  expectedStatus: number;
+  statusWritten: boolean;
+  actual: string;
+  status: number;
+  ok: boolean;
+  steps?: Step[];
+  /** 1-based file lines [start, end) of the expected output, for --update. */
+  outputRange: [number, number];
+}
+
+export interface BlockRun {
+  block: NoteBlock;
+  status: BlockStatus;
+  commands: CommandRun[];
+}
+
+export interface NoteRun {
+  file: string;
+  engineVersion: string;
+  blocks: BlockRun[];
+  diagnostics: Diagnostic[];
+  /** Commands run, and how many had their output asserted. */
+  counts: { commands: number; asserted: number; failed: number };
+}
+
+const PLACEHOLDER = /(^|[^<\w])<([A-Za-z][A-Za-z0-9_.-]*)>/;
+
+function seedFor(session: string): string {
+  return `labbook:${session}`;
+}
+
+export function runNote(note: Note): NoteRun {
+  const diagnostics: Diagnostic[] = [...note.diagnostics];
+  const sessions = new Map<string, Session>();
+  const sessionFor = (name: string) => {
+    let s = sessions.get(name);
+    if (!s) {
+      s = new Session(createWorld({ seed: seedFor(name) }));
+      sessions.set(name, s);
+    }
+    return s;
+  };
+  const blocks: BlockRun[] = [];
+  const counts = { commands: 0, asserted: 0, failed: 0 };
+  const diag = (line: number, col: number, rule: string, message: string, detail?: string) =>
+    diagnostics.push({ file: note.file, line, col, rule, severity: 'error', message, detail });
+
+  for (const block of note.blocks) {
+    if (
+      block.kind === 'plain' ||
+      block.kind === 'output' ||
+      block.kind === 'mermaid' ||
+      block.kind === 'topology'
+    ) {
+      blocks.push({ block, status: 'static', commands: [] });
+      continue;
+    }
+    if (block.attrs.norun) {
+      blocks.push({ block, status: 'norun', commands: [] });
+      continue;
+    }
+    const session = sessionFor(block.attrs.session);
+    if (block.kind === 'file') {
+      session.writeFile(
+        block.attrs.file!,
+        block.body.endsWith('\n') || block.body === '' ? block.body : `${block.body}\n`,
+        block.attrs.mode ?? undefined,
+      );
+      blocks.push({ block, status: 'generated', commands: [] });
+      continue;
+    }
+    if (block.kind === 'script') {
+      const result = session.runScript(block.body, block.attrs.file ?? 'script.sh');
+      const expected = block.output ? outputLines(block.output.body) : null;
+      const expectedStatus = block.attrs.exit ?? 0;
+      const run = check(
+        block.body,
+        block.line + 1,
+        expected,
+        expectedStatus,
+        true,
+        result.output,
+        result.status,
+      );
+      if (block.output)
+        run.outputRange = [
+          block.output.bodyLine,
+          block.output.bodyLine + outputLines(block.output.body).length,
+        ];
+      counts.commands++;
+      if (expected) counts.asserted++;
+      if (result.budget) {
+        run.ok = false;
+        diag(block.line, block.col, 'run/budget', result.budget.message);
+      } else if (!run.ok) report(run, block.line, block.col);
+      if (!run.ok) counts.failed++;
+      blocks.push({
+        block,
+        status: !run.ok ? 'failed' : expected ? 'verified' : 'generated',
+        commands: [run],
+      });
+      continue;
+    }
+    const { commands, problems } = parseTranscript(block.body);
+    for (const p of problems) diag(block.bodyLine + p.line, 1, p.rule, p.message);
+    const runs: CommandRun[] = [];
+    for (const cmd of commands) {
+      const line = block.bodyLine + cmd.line;
+      counts.commands++;
+      if (cmd.expected) counts.asserted++;
+      const placeholder = PLACEHOLDER.exec(cmd.source);
+      if (placeholder) {
+        diag(
+          line,
+          3 + (placeholder.index + placeholder[1].length),
+          'transcript/placeholder',
+          `\`<${placeholder[2]}>\` looks like a placeholder: replace it with a real value, or mark the block \`norun\``,
+        );
+        runs.push({ ...check(cmd.source, line, null, 0, false, '', 0), ok: false });
+        counts.failed++;
+        continue;
+      }
+      if (session.closed) {
+        diag(
+          line,
+          1,
+          'run/session-closed',
+          'the shell of this session has exited; nothing runs after `exit` at the top level',
+        );
+        counts.failed++;
+        continue;
+      }
+      const result = session.run(cmd.source);
+      const run = check(
+        cmd.source,
+        line,
+        cmd.expected,
+        cmd.status,
+        cmd.statusWritten,
+        result.output,
+        result.status,
+      );
+      run.outputRange = [block.bodyLine + cmd.outputStart, block.bodyLine + cmd.outputEnd];
+      if (result.budget) {
+        run.ok = false;
+        diag(line, 1, 'run/budget', `${result.budget.message}\n  in: $ ${cmd.source.split('\n')[0]}`);
+      } else if (!run.ok) report(run, line, 1);
+      if (!run.ok) counts.failed++;
+      runs.push(run);
+    }
+    const failed = runs.some((r) => !r.ok) || problems.length > 0;
+    blocks.push({
+      block,
+      status: failed ? 'failed' : runs.some((r) => r.expected !== null) ? 'verified' : 'generated',
+      commands: runs,
+    });
+  }
+  return { file: note.file, engineVersion: ENGINE_VERSION, blocks, diagnostics, counts };
+
+  function report(run: CommandRun, line: number, col: number): void {
+    const cmd = run.source.split('\n')[0];
+    if (run.steps && !matches(run.expected ?? [], outputLines(run.actual))) {
+      const statusNote = run.status !== run.expectedStatus ? ` and exited with status ${run.status}` : '';
+      diag(
+        line,
+        col,
+        'output/mismatch',
+        `output differs from the note${statusNote}\n  $ ${cmd}`,
+        renderDiff(run.steps),
+      );
+    } else {
+      const tail = run.actual
+        ? `\n${run.actual
+            .replace(/\n$/, '')
+            .split('\n')
+            .slice(-5)
+            .map((l) => `  | ${l}`)
+            .join('\n')}`
+        : '';
+      diag(
+        line,
+        col,
+        'output/status',
+        `exited with status ${run.status}, expected ${run.expectedStatus}${run.statusWritten ? '' : ' (write a `[N]` line after the output if this failure is intended)'}\n  $ ${cmd}${tail}`,
+      );
+    }
+  }
+}
+
+function check(
+  source: string,
+  line: number,
+  expected: string[] | null,
+  expectedStatus: number,
+  statusWritten: boolean,
+  actual: string,
+  status: number,
+): CommandRun {
+  const steps = expected ? align(expected, outputLines(actual)) : undefined;
+  const outputOk = !steps || steps.every((s) => s.op === 'same' || s.op === 'any');
+  return {
+    source,
+    line,
+    expected,
+    expectedStatus,
+    statusWritten,
+    actual,
+    status,
+    ok: outputOk && status === expectedStatus,
+    steps,
+    outputRange: [line + 1, line + 1],
+  };
+}

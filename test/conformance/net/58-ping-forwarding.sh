@@ -1,0 +1,17 @@
+# Root namespace to `right` through `mid`: ip_forward=0 in a new namespace drops silently (exit 1), =1 forwards (ttl 63).
+ip netns add mid
+ip netns add right
+ip link add l0 type veth peer name m0 netns mid
+ip link add r0 netns right type veth peer name m1 netns mid
+ip addr add 10.0.1.2/24 dev l0
+ip -n mid addr add 10.0.1.1/24 dev m0
+ip -n mid addr add 10.0.2.1/24 dev m1
+ip -n right addr add 10.0.2.2/24 dev r0
+ip link set l0 up; ip -n mid link set m0 up; ip -n mid link set m1 up; ip -n right link set r0 up; sleep 0.3
+ip route add default via 10.0.1.1
+ip -n right route add default via 10.0.2.1
+ping -c1 -W1 10.0.2.2
+echo "rc=$?"
+ip netns exec mid sysctl -w net.ipv4.ip_forward=1
+ping -c2 -i0.2 -W1 10.0.2.2
+echo "rc=$?"
