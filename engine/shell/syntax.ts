@@ -22,8 +22,71 @@ export class ShellSyntaxError extends Error {
   }
 }
 
+/** Words made only of these characters need no quoting, expansion or operators. */
+const PLAIN_WORDS = /^[A-Za-z0-9_./:@%+,-]+(?:[ \t]+[A-Za-z0-9_./:@%+,=-]+)*[ \t]*$/;
+
+/**
+ * Fast path for the most common transcript line, a command of plain words (`ip link set veth0
+ * up`): builds the same AST mvdan-sh would, without crossing into the GopherJS parser.
+ */
+function parsePlain(source: string): Node | null {
+  const trimmed = source.trim();
+  if (!PLAIN_WORDS.test(trimmed) || (trimmed.includes('=') && /^[^ ]*=/.test(trimmed))) return null;
+  const words = trimmed.split(/[ \t]+/);
+  if (RESERVED.has(words[0])) return null;
+  const Args = words.map((w) => ({ type: 'Word', Parts: [{ type: 'Lit', Value: w }], lit: w }));
+  const stmt = {
+    type: 'Stmt',
+    Cmd: { type: 'CallExpr', Assigns: [], Args },
+    Negated: false,
+    Background: false,
+    Redirs: [],
+    line: 1,
+  };
+  return { type: 'File', Stmts: [stmt] };
+}
+
+const RESERVED = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'for',
+  'while',
+  'until',
+  'do',
+  'done',
+  'case',
+  'esac',
+  'function',
+  'select',
+  'time',
+  'coproc',
+  'in',
+  '!',
+  '{',
+  '}',
+  '[[',
+  ']]',
+]);
+
+const cache = new Map<string, Node>();
+
 /** Parses a bash script; throws ShellSyntaxError with the position of the problem. */
 export function parseScript(source: string, name = ''): Node {
+  const plain = parsePlain(source);
+  if (plain) return plain;
+  const key = `${name}\0${source}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const file = parseWithMvdan(source, name);
+  if (cache.size > 500) cache.clear();
+  cache.set(key, file);
+  return file;
+}
+
+function parseWithMvdan(source: string, name: string): Node {
   let raw: Node;
   try {
     raw = parser.Parse(source, name);

@@ -94,7 +94,8 @@ export function align(patterns: string[], actual: string[]): Step[] {
     const p = patterns[i];
     if (p.trim() === ANY_LINES) {
       const absorbed: string[] = [];
-      while (j < m && cost[i][j] === cost[i][j + 1]) absorbed.push(actual[j++]);
+      // Absorb a line only when leaving `...` here would cost more.
+      while (j < m && cost[i][j] !== cost[i + 1][j]) absorbed.push(actual[j++]);
       steps.push({ op: 'any', actual: absorbed });
       i++;
       continue;
