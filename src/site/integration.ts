@@ -1,4 +1,5 @@
 // The Astro integration: wires the verified-block renderer into Astro's Markdown pipeline.
+import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import remarkVerifiedBlocks from './remark-verified-blocks.ts';
 
@@ -7,7 +8,7 @@ export default function labbook(): AstroIntegration {
     name: 'labbook',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ markdown: { remarkPlugins: [remarkVerifiedBlocks], syntaxHighlight: false } });
+        updateConfig({ markdown: { processor: unified({ remarkPlugins: [remarkVerifiedBlocks] }), syntaxHighlight: false } });
       },
     },
   };
