@@ -45,7 +45,14 @@ export function createHost(id: string, clock: Clock): Host {
   fs.writeFile('/etc/hostname', `${id}\n`);
   fs.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n`);
   fs.mountSpecial('/dev/null', { read: () => '', write: () => {} }, 0o666);
-  return { id, hostname: id, fs, nextPid: 100, subsystems: new Map() };
+  const host: Host = { id, hostname: id, fs, nextPid: 100, subsystems: new Map() };
+  fs.mountSpecial('/proc/sys/kernel/hostname', {
+    read: () => `${host.hostname}\n`,
+    write: (data) => {
+      host.hostname = data.replace(/\n$/, '');
+    },
+  });
+  return host;
 }
 
 /** Reads a subsystem's state, creating it on first use. */

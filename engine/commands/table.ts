@@ -1,4 +1,5 @@
 // The table of commands every new world knows, by name, with the path `which` reports.
+import { NET_COMMANDS } from '../net/commands.ts';
 import { COREUTILS } from './coreutils/index.ts';
 import { bash, env, sudo } from './shells.ts';
 import type { CommandFn, CommandTable } from './types.ts';
@@ -19,6 +20,7 @@ export function registerCommands(commands: Array<[string, string, CommandFn]>): 
 
 export function defaultCommands(): CommandTable {
   const table: CommandTable = new Map();
-  for (const [name, path, run] of [...SHELLS, ...COREUTILS, ...registered]) table.set(name, { path, run });
+  for (const [name, path, run] of [...SHELLS, ...COREUTILS, ...NET_COMMANDS, ...registered])
+    table.set(name, { path, run });
   return table;
 }

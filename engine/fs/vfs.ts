@@ -10,6 +10,18 @@ export interface SpecialFile {
   write?(data: string, caller: unknown): void;
 }
 
+/**
+ * A file tree computed on demand under a mount point (procfs): paths are relative to it, and
+ * `caller` is the process asking, so /proc/sys/net can show each caller's own namespace.
+ */
+export interface FsProvider {
+  /** 'file', 'dir' or null when the path does not exist. */
+  kind(rel: string, caller: unknown): 'file' | 'dir' | null;
+  read(rel: string, caller: unknown): string;
+  write(rel: string, data: string, caller: unknown): void;
+  list(rel: string, caller: unknown): string[];
+}
+
 export type FsNode =
   | { type: 'dir'; mode: number; mtime: number; children: Map<string, FsNode> }
   | { type: 'file'; mode: number; mtime: number; data: string }
@@ -42,14 +54,54 @@ export function basename(path: string): string {
 export class Vfs {
   private readonly root: FsNode & { type: 'dir' };
   private readonly clock: Clock;
+  private readonly providers: Array<{ prefix: string; provider: FsProvider }> = [];
 
   constructor(clock: Clock) {
     this.clock = clock;
     this.root = { type: 'dir', mode: 0o755, mtime: clock.now(), children: new Map() };
   }
 
+  /** Serves the tree under `prefix` (an absolute directory) from a provider. */
+  mountProvider(prefix: string, provider: FsProvider): void {
+    this.mkdir(prefix, { parents: true, mode: 0o555 });
+    this.providers.push({ prefix, provider });
+  }
+
+  private provided(abs: string): { provider: FsProvider; rel: string } | null {
+    for (const { prefix, provider } of this.providers) {
+      if (abs === prefix || abs.startsWith(`${prefix}/`))
+        return { provider, rel: abs.slice(prefix.length + 1) };
+    }
+    return null;
+  }
+
+  private providedNode(abs: string, caller: unknown): FsNode | null | undefined {
+    const p = this.provided(abs);
+    if (!p) return undefined;
+    const kind = p.provider.kind(p.rel, caller);
+    if (kind === null) return null;
+    if (kind === 'dir')
+      return {
+        type: 'dir',
+        mode: 0o555,
+        mtime: this.clock.now(),
+        children: new Map(p.provider.list(p.rel, caller).map((n) => [n, null as unknown as FsNode])),
+      };
+    return {
+      type: 'special',
+      mode: 0o644,
+      mtime: this.clock.now(),
+      special: {
+        read: (c) => p.provider.read(p.rel, c ?? caller),
+        write: (data, c) => p.provider.write(p.rel, data, c ?? caller),
+      },
+    };
+  }
+
   /** Looks a path up; `follow` resolves a final symlink. Returns null when absent. */
-  lookup(path: string, cwd = '/', follow = true): FsNode | null {
+  lookup(path: string, cwd = '/', follow = true, caller?: unknown): FsNode | null {
+    const provided = this.providers.length ? this.providedNode(normalizePath(path, cwd), caller) : undefined;
+    if (provided !== undefined) return provided;
     try {
       return this.walk(normalizePath(path, cwd), follow, 0).node;
     } catch (e) {
@@ -76,7 +128,8 @@ export class Vfs {
   }
 
   readFile(path: string, cwd = '/', caller?: unknown): string {
-    const node = this.stat(path, cwd);
+    const node = this.lookup(path, cwd, true, caller);
+    if (!node) throw new FsError('ENOENT', path);
     if (node.type === 'dir') throw new FsError('EISDIR', path);
     if (node.type === 'special') return node.special.read(caller);
     if (node.type === 'file') return node.data;
@@ -89,7 +142,8 @@ export class Vfs {
     opts: { cwd?: string; append?: boolean; mode?: number; caller?: unknown } = {},
   ): void {
     const abs = normalizePath(path, opts.cwd);
-    const existing = this.lookup(abs);
+    const existing = this.lookup(abs, '/', true, opts.caller);
+    if (existing === null && this.provided(abs)) throw new FsError('ENOENT', path);
     if (existing) {
       if (existing.type === 'dir') throw new FsError('EISDIR', path);
       if (existing.type === 'special') {
@@ -130,8 +184,9 @@ export class Vfs {
     });
   }
 
-  readdir(path: string, cwd = '/'): string[] {
-    const node = this.stat(path, cwd);
+  readdir(path: string, cwd = '/', caller?: unknown): string[] {
+    const node = this.lookup(path, cwd, true, caller);
+    if (!node) throw new FsError('ENOENT', path);
     if (node.type !== 'dir') throw new FsError('ENOTDIR', path);
     return [...node.children.keys()].sort();
   }

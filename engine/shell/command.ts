@@ -147,7 +147,11 @@ export function spawn(shell: Shell, argv: string[], opts: ExecOptions = {}): num
   const name = argv[0];
   const errPrefix = shell.errorPrefix();
   shell.world.budget.step();
-  if (name.includes('/')) return runFile(shell, proc, env, argv, name, stdin, stdout, stderr, errPrefix);
+  if (name.includes('/')) {
+    const spec = tableCommandAt(shell, proc, name);
+    if (spec) return spec.run(makeContext(shell, proc, env, argv, stdin, stdout, stderr));
+    return runFile(shell, proc, env, argv, name, stdin, stdout, stderr, errPrefix);
+  }
   const found = resolveCommand(shell.world, proc, name, env.get('PATH') ?? DEFAULT_PATH);
   if (!found) {
     stderr.write(`${errPrefix}${name}: command not found\n`);
@@ -224,6 +228,21 @@ export function childShell(
   for (const [k, v] of env) state.set(k, v, { export: true });
   const ShellClass = parent.constructor as new (init: ConstructorParameters<typeof Shell>[0]) => Shell;
   return new ShellClass({ world: parent.world, proc, stdin, stdout, stderr, mode, state });
+}
+
+/** A table command named by its full path (/bin/bash, /usr/sbin/ip) when no file shadows it. */
+function tableCommandAt(shell: Shell, proc: Proc, path: string): CommandSpec | null {
+  const fs = proc.host.fs;
+  if (fs.lookup(path, proc.cwd)) return null;
+  let dir: string;
+  try {
+    dir = fs.realpath(dirname(path.startsWith('/') ? path : `${proc.cwd}/${path}`));
+  } catch {
+    return null;
+  }
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const spec = shell.world.commands.get(base);
+  return spec && spec.path === `${dir}/${base}` ? spec : null;
 }
 
 function runFile(

@@ -1,0 +1,11 @@
+// The network tools every world has: ip, sysctl, nsenter, and the packet tools (ping, ...).
+import type { CommandFn } from '../commands/types.ts';
+import { ip } from './ip/main.ts';
+import { nsenter } from './tools/nsenter.ts';
+import { sysctl } from './tools/sysctl-cmd.ts';
+
+export const NET_COMMANDS: Array<[string, string, CommandFn]> = [
+  ['ip', '/usr/sbin/ip', ip],
+  ['sysctl', '/usr/sbin/sysctl', sysctl],
+  ['nsenter', '/usr/bin/nsenter', nsenter],
+];

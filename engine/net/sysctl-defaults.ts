@@ -1,0 +1,32 @@
+// Default sysctl values of a new network namespace and of each new link in it, keyed by their
+// path under /proc/sys. Per-link values start from the namespace's conf/default values.
+import type { Netns } from './state.ts';
+
+export function defaultSysctls(): Map<string, string> {
+  return new Map([
+    ['net/ipv4/ip_forward', '0'],
+    ['net/ipv4/conf/all/forwarding', '0'],
+    ['net/ipv4/conf/default/forwarding', '0'],
+    ['net/ipv4/conf/all/promote_secondaries', '0'],
+    ['net/ipv4/conf/default/promote_secondaries', '0'],
+    ['net/ipv4/conf/all/rp_filter', '0'],
+    ['net/ipv4/conf/default/rp_filter', '0'],
+    ['net/ipv4/ping_group_range', '0\t2147483647'],
+    ['net/ipv6/conf/all/forwarding', '0'],
+    ['net/ipv6/conf/default/forwarding', '0'],
+    ['net/ipv6/conf/all/disable_ipv6', '0'],
+    ['net/ipv6/conf/default/disable_ipv6', '0'],
+    ['net/core/somaxconn', '4096'],
+  ]);
+}
+
+export function linkSysctls(ns: Netns, name: string): Array<[string, string]> {
+  const from = (key: string, fallback: string) => ns.sysctl.get(key) ?? fallback;
+  return [
+    [`net/ipv4/conf/${name}/forwarding`, from('net/ipv4/conf/default/forwarding', '0')],
+    [`net/ipv4/conf/${name}/promote_secondaries`, from('net/ipv4/conf/default/promote_secondaries', '0')],
+    [`net/ipv4/conf/${name}/rp_filter`, from('net/ipv4/conf/default/rp_filter', '0')],
+    [`net/ipv6/conf/${name}/forwarding`, from('net/ipv6/conf/default/forwarding', '0')],
+    [`net/ipv6/conf/${name}/disable_ipv6`, from('net/ipv6/conf/default/disable_ipv6', '0')],
+  ];
+}
