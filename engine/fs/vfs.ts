@@ -147,6 +147,8 @@ export class Vfs {
     if (existing) {
       if (existing.type === 'dir') throw new FsError('EISDIR', path);
       if (existing.type === 'special') {
+        // Opening with O_TRUNC writes nothing to a procfs file.
+        if (data === '') return;
         if (!existing.special.write) throw new FsError('EACCES', path);
         existing.special.write(data, opts.caller);
         return;

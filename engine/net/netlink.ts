@@ -175,6 +175,7 @@ export function setUp(world: World, link: Link, up: boolean): void {
         label: null,
         scope: SCOPE.host,
         secondary: false,
+        localRoute: true,
       });
     }
     if (up && !link.addrs.some((a) => a.family === 6)) {
@@ -191,6 +192,7 @@ export function setUp(world: World, link: Link, up: boolean): void {
     }
     if (!up) link.addrs = link.addrs.filter((a) => a.family === 4);
   }
+  for (const a of link.addrs) if (a.family === 4) a.localRoute = up;
   if (!up) {
     // fib_sync_down_dev: routes through a device that goes down are flushed.
     link.ns.routes = link.ns.routes.filter((r) => r.dev !== link.ifindex || r.family === 6);
@@ -358,6 +360,7 @@ export function setNetns(world: World, link: Link, target: Netns): void {
   const source = link.ns;
   if (link.master !== null) setMaster(world, link, null);
   link.adminUp = false;
+  link.qdiscAttached = false;
   link.addrs = [];
   link.linkLocalMac = null;
   removeLink(link);

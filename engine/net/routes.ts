@@ -9,62 +9,33 @@ function hasCarrierForRoutes(link: Link): boolean {
   return true;
 }
 
-/** Rebuilds the kernel-owned IPv4 routes of a namespace from its addresses. */
+/** Rebuilds the kernel-owned IPv4 routes of a namespace from its addresses (fib_add_ifaddr()). */
 export function syncKernelRoutes(ns: Netns): void {
   const kept = ns.routes.filter((r) => r.proto !== 'kernel' || r.family === 6);
   const derived: Route[] = [];
   for (const link of ns.links.values()) {
-    if (!link.adminUp) continue;
     for (const a of link.addrs) {
       if (a.family !== 4) continue;
-      const base = {
-        family: 4 as const,
-        gateway: null,
-        dev: link.ifindex,
-        proto: 'kernel',
-        src: a.local,
-        metric: null,
-      };
-      const loop = link.kind === 'loopback';
-      derived.push({
-        ...base,
-        table: RT_TABLE_LOCAL,
-        type: 'local',
-        dst: a.local,
-        prefix: 32,
-        scope: SCOPE.host,
-      });
+      if (!link.adminUp && !a.localRoute) continue;
+      // A secondary's routes use its subnet's primary as source (fib_add_ifaddr's `prim`).
+      const prim = a.secondary
+        ? link.addrs.find((p) => p.family === 4 && !p.secondary && p.prefix === a.prefix && networkOf(p.local, p.prefix) === networkOf(a.local, a.prefix))
+        : a;
+      const src = prim && prim.family === 4 ? prim.local : a.local;
+      const base = { family: 4 as const, gateway: null, dev: link.ifindex, proto: 'kernel', src, metric: null };
+      derived.push({ ...base, table: RT_TABLE_LOCAL, type: 'local', dst: a.local, prefix: 32, scope: SCOPE.host });
+      if (!link.adminUp) continue;
+      if (a.broadcast !== null && a.broadcast !== 0xffffffff) {
+        derived.push({ ...base, table: RT_TABLE_LOCAL, type: 'broadcast', dst: a.broadcast, prefix: 32, scope: SCOPE.link });
+      }
       if (a.secondary) continue;
       if (a.prefix < 32) {
         const net = networkOf(a.local, a.prefix);
-        if (loop)
-          derived.push({
-            ...base,
-            table: RT_TABLE_LOCAL,
-            type: 'local',
-            dst: net,
-            prefix: a.prefix,
-            scope: SCOPE.host,
-          });
-        else
-          derived.push({
-            ...base,
-            table: RT_TABLE_MAIN,
-            type: 'unicast',
-            dst: net,
-            prefix: a.prefix,
-            scope: SCOPE.link,
-          });
+        if (link.kind === 'loopback') derived.push({ ...base, table: RT_TABLE_LOCAL, type: 'local', dst: net, prefix: a.prefix, scope: SCOPE.host });
+        else derived.push({ ...base, table: RT_TABLE_MAIN, type: 'unicast', dst: net, prefix: a.prefix, scope: SCOPE.link });
       }
       if (a.prefix < 31) {
-        derived.push({
-          ...base,
-          table: RT_TABLE_LOCAL,
-          type: 'broadcast',
-          dst: broadcastOf(a.local, a.prefix),
-          prefix: 32,
-          scope: SCOPE.link,
-        });
+        derived.push({ ...base, table: RT_TABLE_LOCAL, type: 'broadcast', dst: broadcastOf(a.local, a.prefix), prefix: 32, scope: SCOPE.link });
       }
     }
   }
@@ -81,9 +52,9 @@ function dedupe(routes: Route[]): Route[] {
   });
 }
 
-/** True when a connected route's device has no carrier (printed as `linkdown`). */
+/** True when a route's device has no carrier (RTNH_F_LINKDOWN; never set on local routes). */
 export function isLinkdown(ns: Netns, route: Route): boolean {
-  if (route.dev === null) return false;
+  if (route.dev === null || route.type === 'local') return false;
   const link = ns.links.get(route.dev);
   return link !== undefined && link.kind !== 'loopback' && !hasCarrierForRoutes(link);
 }

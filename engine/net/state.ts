@@ -26,6 +26,11 @@ export interface Ipv4Addr {
   /** rtnetlink scope: 0 global, 253 link, 254 host, or another number. */
   scope: number;
   secondary: boolean;
+  /**
+   * Whether its `local` route exists: fib_add_ifaddr() adds it even on a down link, and
+   * fib_disable_ip() removes it when the link goes down (until the link is up again).
+   */
+  localRoute: boolean;
 }
 
 export interface Ipv6Addr {

@@ -121,6 +121,7 @@ function add(ctx: Parameters<IpHandler>[0], opts: IpOptions, args: string[]): nu
     label: r.label,
     scope,
     secondary,
+    localRoute: true,
   } satisfies Ipv4Addr);
   return 0;
 }

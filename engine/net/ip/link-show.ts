@@ -6,7 +6,7 @@ import { formatMac } from '../mac.ts';
 import { type Addr, type Link, linkByName, sortedLinks } from '../state.ts';
 import { addrJson, addrLines, addrText, orderedAddrs } from './addr-print.ts';
 import { writeJson } from './json.ts';
-import { briefLinkLine, briefName, linkFlags, linkJson, linkLines, operstate } from './link-print.ts';
+import { briefLinkLine, briefName, displayName, linkFlags, linkJson, linkLines, operstate } from './link-print.ts';
 import { type IpOptions, IpUsageError, invarg } from './options.ts';
 
 interface Filter {
@@ -36,7 +36,7 @@ function parseFilter(opts: IpOptions, args: string[], forAddr: boolean): Filter 
     else if (a === 'master') {
       const name = args[++i];
       const m = linkByName(opts.ns, name ?? '');
-      if (!m) throw invarg('Device does not exist', name ?? '');
+      if (!m) throw invarg('Device does not exist\n', name ?? '');
       f.master = m.ifindex;
     } else if (a === 'up') f.up = true;
     else if (forAddr && a === 'label') f.label = args[++i];
@@ -53,9 +53,9 @@ function parseFilter(opts: IpOptions, args: string[], forAddr: boolean): Filter 
   return f;
 }
 
-function addrPasses(opts: IpOptions, f: Filter, a: Addr): boolean {
+function addrPasses(opts: IpOptions, f: Filter, link: Link, a: Addr): boolean {
   if (opts.family !== 'any' && opts.family !== a.family) return false;
-  if (f.label !== null && (a.family !== 4 || !globMatch(f.label, a.label ?? ''))) return false;
+  if (f.label !== null && (a.family !== 4 || !globMatch(f.label, a.label ?? link.name))) return false;
   if (f.scope !== null && a.scope !== f.scope) return false;
   if (f.secondary !== null && (a.family !== 4 || a.secondary !== f.secondary)) return false;
   return true;
@@ -79,12 +79,13 @@ export function showLinks(ctx: CommandContext, opts: IpOptions, args: string[], 
   if (f.up) links = links.filter((l) => l.adminUp);
   const now = ctx.world.clock.now();
   const addrFiltered =
-    forAddr && (opts.family !== 'any' || f.label !== null || f.scope !== null || f.secondary !== null);
+    forAddr && ((opts.family !== 'any' && opts.family !== 'link') || f.label !== null || f.scope !== null || f.secondary !== null);
   const rows: Array<{ link: Link; addrs: Addr[] }> = [];
   for (const link of links) {
     const all = orderedAddrs(link);
-    const addrs = forAddr ? all.filter((a) => addrPasses(opts, f, a)) : [];
-    if (addrFiltered && addrs.length === 0 && (all.length > 0 || opts.brief || f.label !== null)) continue;
+    const addrs = forAddr && opts.family !== 'link' ? all.filter((a) => addrPasses(opts, f, link, a)) : [];
+    const byFamily = opts.family === 4 || opts.family === 6;
+    if (addrFiltered && addrs.length === 0 && (byFamily || all.length > 0 || opts.brief || f.label !== null)) continue;
     rows.push({ link, addrs });
   }
   if (opts.json) {
@@ -113,7 +114,9 @@ export function showLinks(ctx: CommandContext, opts: IpOptions, args: string[], 
       }
       continue;
     }
-    const [header, ether] = linkLines(opts.stack, link, forAddr);
+    // An AF_INET6 link dump (ip -6 addr without dev) carries no qdisc, group or mode.
+    const reduced = forAddr && opts.family === 6 && f.dev === null;
+    const [header, ether] = reduced ? [reducedHeader(link), ''] : linkLines(opts.stack, link, forAddr);
     // With a label filter iproute2 prints only the matching address lines (no link header).
     const lines = f.label !== null ? [] : [header];
     if (f.label === null && !(forAddr && (opts.family === 4 || opts.family === 6))) lines.push(ether);
@@ -122,6 +125,10 @@ export function showLinks(ctx: CommandContext, opts: IpOptions, args: string[], 
   }
   ctx.stdout.write(out);
   return 0;
+}
+
+function reducedHeader(link: Link): string {
+  return `${link.ifindex}: ${displayName(link)}: <${linkFlags(link).join(',')}> mtu ${link.mtu} state ${operstate(link)} qlen 1000`;
 }
 
 /** The -br -j object: name, operstate, MAC and flags. */

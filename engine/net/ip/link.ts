@@ -27,19 +27,23 @@ interface LinkSpec {
 }
 
 function parseMtu(value: string | undefined): number {
-  if (value === undefined || !/^\d+$/.test(value)) throw invarg('Invalid "mtu" value', value ?? '');
+  if (value === undefined || !/^\d+$/.test(value)) throw invarg('Invalid "mtu" value\n', value ?? '');
   return Number(value);
 }
 
+/** lib/ll_addr.c ll_addr_a2n(): the first byte that does not parse is named in the error. */
 function parseLladdr(value: string | undefined): number[] {
   const mac = value === undefined ? null : parseMac(value);
-  if (!mac) throw new IpUsageError(`"${value ?? ''}" is invalid lladdr.`, 1);
+  if (!mac) {
+    const bad = (value ?? '').split(':').find((p) => !/^[0-9a-fA-F]{1,2}$/.test(p)) ?? value ?? '';
+    throw new IpUsageError(`"${bad}" is invalid lladdr.`, 1);
+  }
   return mac;
 }
 
 function netnsArg(opts: IpOptions, value: string | undefined): Netns {
   const ns = value === undefined ? null : findNamed(opts.stack, value);
-  if (!ns) throw invarg('Invalid "netns" value', value ?? '');
+  if (!ns) throw invarg('Invalid "netns" value\n', value ?? '');
   return ns;
 }
 
@@ -51,7 +55,7 @@ function parseSpec(opts: IpOptions, args: string[]): { spec: LinkSpec; kind: str
     if (a === 'type') return { spec, kind: args[i + 1] ?? '', rest: args.slice(i + 2) };
     if (a === 'name') spec.name = args[++i];
     else if (a === 'mtu') spec.mtu = parseMtu(args[++i]);
-    else if (a === 'address') spec.mac = parseLladdr(args[++i]);
+    else if (a === 'address' || a === 'addr') spec.mac = parseLladdr(args[++i]);
     else if (a === 'netns') spec.netns = netnsArg(opts, args[++i]);
     else if (a === 'txqueuelen' || a === 'qlen' || a === 'numtxqueues' || a === 'numrxqueues') i++;
     else if (a === 'dev' || spec.name === null) spec.name = a === 'dev' ? args[++i] : a;
@@ -112,7 +116,7 @@ function set(ctx: CommandContext, opts: IpOptions, args: string[]): number {
     } else if (a === 'mtu') {
       const mtu = parseMtu(value());
       actions.push((l) => setMtu(ctx.world, l, mtu));
-    } else if (a === 'address') {
+    } else if (a === 'address' || a === 'addr') {
       const mac = parseLladdr(value());
       actions.push((l) => setAddress(ctx.world, l, mac));
     } else if (a === 'netns') {
@@ -121,7 +125,7 @@ function set(ctx: CommandContext, opts: IpOptions, args: string[]): number {
     } else if (a === 'master') {
       const name = value();
       const master = linkByName(opts.ns, name ?? '');
-      if (!master) throw invarg('Device does not exist', name ?? '');
+      if (!master) throw invarg('Device does not exist\n', name ?? '');
       actions.push((l) => setMaster(ctx.world, l, master));
     } else if (a === 'nomaster') actions.push((l) => setMaster(ctx.world, l, null));
     else if (

@@ -99,7 +99,7 @@ export function ip(ctx: CommandContext): number {
         const f = args.shift();
         const map: Record<string, Family> = { inet: 4, inet6: 6, link: 'link' };
         if (f === undefined || !(f in map))
-          throw new IpUsageError(`Error: argument "${f ?? ''}" is wrong: invalid protocol family\n`);
+          throw new IpUsageError(`Error: argument "${f ?? ''}" is wrong: invalid protocol family`);
         setFamily(map[f]);
       } else if (opt.startsWith('-c') && isOption(opt.split('=')[0], 'color')) continue;
       else if (isOption(opt, 'brief', 2)) opts.brief = true;

@@ -36,7 +36,10 @@ export class IpUsageError extends Error {
   }
 }
 
-/** `Error: argument "X" is wrong: WHY` followed by the empty line iproute2 prints (invarg). */
+/**
+ * iproute2's invarg(): `Error: argument "X" is wrong: WHY`, exit 255. Some of its messages end
+ * in a newline of their own, which shows as an empty line; callers pass WHY exactly.
+ */
 export function invarg(why: string, arg: string): IpUsageError {
-  return new IpUsageError(`Error: argument "${arg}" is wrong: ${why}\n`, 255);
+  return new IpUsageError(`Error: argument "${arg}" is wrong: ${why}`, 255);
 }

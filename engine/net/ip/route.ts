@@ -12,7 +12,7 @@ import {
   RT_TABLE_MAIN,
   SCOPE,
 } from '../state.ts';
-import { scopeName } from './addr-print.ts';
+import { isTentative, scopeName } from './addr-print.ts';
 import { writeJson } from './json.ts';
 import { type IpHandler, type IpOptions, IpUsageError, invarg, matches } from './options.ts';
 
@@ -34,7 +34,7 @@ function tableId(word: string | undefined): number | 'all' {
   if (word === 'all') return 'all';
   if (word !== undefined && word in TABLE_NAMES) return TABLE_NAMES[word];
   if (word !== undefined && /^\d+$/.test(word)) return Number(word);
-  throw invarg('table id value is invalid', word ?? '');
+  throw invarg('table id value is invalid\n', word ?? '');
 }
 
 function tableName(id: number): string {
@@ -67,36 +67,36 @@ export function formatRoute(
   if (r.scope !== SCOPE.global || opts.details) parts.push(`scope ${scopeName(r.scope)}`);
   if (r.src !== null) parts.push(`src ${formatIpv4(r.src as number)}`);
   if (r.metric !== null) parts.push(`metric ${r.metric}`);
-  if (
-    r.proto === 'kernel' && r.table === RT_TABLE_MAIN
-      ? isLinkdown(ns, r)
-      : r.dev !== null && isLinkdown(ns, r) && r.type === 'unicast'
-  )
-    parts.push('linkdown');
+  if (isLinkdown(ns, r)) parts.push('linkdown');
   return `${parts.join(' ')} `;
 }
 
 /** IPv6 routes derived from addresses on up links (prefix routes, fe80::/64, local entries). */
-function ipv6Routes(ns: Netns, table: number): Array<{ line: string; key: string }> {
+function ipv6Routes(ns: Netns, table: number, now: number, showTable: boolean): string[] {
   const rows: Array<{ line: string; key: string; dev: number }> = [];
+  const tableText = showTable && table === RT_TABLE_LOCAL ? ' table local' : '';
   for (const link of [...ns.links.values()].sort((a, b) => a.ifindex - b.ifindex)) {
     if (!link.adminUp) continue;
+    const carrier = hasCarrier(link);
+    if (table === RT_TABLE_LOCAL && link.kind !== 'loopback' && carrier) {
+      rows.push({ line: `multicast ff00::/8 dev ${link.name}${tableText} proto kernel metric 256 pref medium`, key: key6([0xff00, 0, 0, 0, 0, 0, 0, 0], 8), dev: link.ifindex });
+    }
     for (const a of link.addrs) {
       if (a.family !== 6) continue;
-      if (table === RT_TABLE_MAIN) {
-        // Kernel 6.18 lists ::1 only in the local table (recorded in net/01).
-        if (link.kind === 'loopback') continue;
-        if (!hasCarrier(link) && a.scope === SCOPE.link) continue;
-        const net = a.local.map((g, i) =>
-          i * 16 >= a.prefix ? 0 : i * 16 + 16 <= a.prefix ? g : g & (0xffff << (16 - (a.prefix - i * 16))),
-        );
-        const line = `${formatIpv6(net)}/${a.prefix} dev ${link.name} proto kernel metric 256${linkdownV6(link)} pref medium`;
-        if (!rows.some((r) => r.line === line))
-          rows.push({ line, key: key6(net, a.prefix), dev: link.ifindex });
+      if (table === RT_TABLE_LOCAL) {
+        if (isTentative(link, a, now)) continue;
+        rows.push({ line: `local ${formatIpv6(a.local)} dev ${link.name}${tableText} proto kernel metric 0 pref medium`, key: key6(a.local, 128), dev: link.ifindex });
+        continue;
       }
+      // Kernel 6.18 lists ::1 only in the local table (recorded in net/01).
+      if (link.kind === 'loopback') continue;
+      if (!carrier && a.scope === SCOPE.link) continue;
+      const net = a.local.map((g, i) => (i * 16 >= a.prefix ? 0 : i * 16 + 16 <= a.prefix ? g : g & (0xffff << (16 - (a.prefix - i * 16)))));
+      const line = `${formatIpv6(net)}/${a.prefix} dev ${link.name} proto kernel metric 256${linkdownV6(link)} pref medium`;
+      if (!rows.some((r) => r.line === line)) rows.push({ line, key: key6(net, a.prefix), dev: link.ifindex });
     }
   }
-  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.dev - b.dev));
+  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.dev - b.dev)).map((r) => r.line);
 }
 
 function linkdownV6(link: Link): string {
@@ -107,65 +107,69 @@ function key6(groups: number[], prefix: number): string {
   return `${groups.map((g) => g.toString(16).padStart(4, '0')).join('')}/${String(999 - prefix).padStart(3, '0')}`;
 }
 
-function show(ctx: Parameters<IpHandler>[0], opts: IpOptions, args: string[]): number {
-  let table: number | 'all' = RT_TABLE_MAIN;
-  let dev: Link | null = null;
+interface Selector {
+  table: number | 'all';
+  dev: Link | null;
+  prefix: { addr: number; len: number } | null;
+}
+
+function parseSelector(opts: IpOptions, args: string[]): Selector {
+  const sel: Selector = { table: RT_TABLE_MAIN, dev: null, prefix: null };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === 'table') table = tableId(args[++i]);
-    else if (a === 'dev') {
+    if (a === 'table') sel.table = tableId(args[++i]);
+    else if (a === 'dev' || a === 'oif') {
       const name = args[++i];
-      dev = linkByName(opts.ns, name ?? '');
-      if (!dev) throw new IpUsageError(`Cannot find device "${name}"`, 1);
-    } else if (a === 'all' || a === 'scope' || a === 'proto') {
-      if (a !== 'all') i++;
+      sel.dev = linkByName(opts.ns, name ?? '');
+      if (!sel.dev) throw new IpUsageError(`Cannot find device "${name}"`, 1);
+    } else if (['scope', 'proto', 'protocol', 'type', 'via'].includes(a)) i++;
+    else if (['to', 'exact', 'root', 'match', 'all'].includes(a)) continue;
+    else if (a === 'default') sel.prefix = { addr: 0, len: 0 };
+    else {
+      const p = parseIpv4Prefix(a);
+      if (!p) throw new IpUsageError(`Error: any valid prefix is expected rather than "${a}".`, 1);
+      sel.prefix = { addr: p.addr, len: p.prefix };
     }
   }
+  return sel;
+}
+
+function selected(ns: Netns, sel: Selector): Route[] {
+  const user = [...new Set(ns.routes.filter((r) => r.family === 4).map((r) => r.table))];
+  const tables = sel.table === 'all' ? [...new Set([...user, RT_TABLE_MAIN, RT_TABLE_LOCAL])].sort((a, b) => a - b) : [sel.table];
+  return tables
+    .flatMap((t) => tableRoutes(ns, t))
+    .filter((r) => !sel.dev || r.dev === sel.dev.ifindex)
+    .filter((r) => !sel.prefix || (r.dst === sel.prefix.addr && r.prefix === sel.prefix.len));
+}
+
+function show(ctx: Parameters<IpHandler>[0], opts: IpOptions, args: string[]): number {
+  const sel = parseSelector(opts, args);
   const ns = opts.ns;
-  const tables =
-    table === 'all'
-      ? [
-          ...new Set([
-            RT_TABLE_MAIN,
-            ...ns.routes
-              .map((r) => r.table)
-              .filter((t) => t !== RT_TABLE_MAIN && t !== RT_TABLE_LOCAL)
-              .sort((a, b) => a - b),
-            RT_TABLE_LOCAL,
-          ]),
-        ]
-      : [table];
-  const v4: Route[] =
-    opts.family === 6
-      ? []
-      : tables.flatMap((t) => tableRoutes(ns, t)).filter((r) => !dev || r.dev === dev.ifindex);
+  const v4 = opts.family === 6 ? [] : selected(ns, sel);
   if (opts.json) {
-    ctx.stdout.write(
-      `${writeJson(
-        v4.map((r) => routeJson(ns, r, dev !== null)),
-        opts.pretty,
-      )}\n`,
-    );
+    ctx.stdout.write(`${writeJson(v4.map((r) => routeJson(ns, r, sel.dev !== null, sel.table === 'all')), opts.pretty)}\n`);
     return 0;
   }
-  let out = v4
-    .map(
-      (r) =>
-        `${formatRoute(ns, r, { hideDev: dev !== null, showTable: table === 'all', details: opts.details > 0 })}\n`,
-    )
-    .join('');
-  if (opts.family === 6 || table === 'all') {
-    const v6tables = table === 'all' ? [RT_TABLE_MAIN] : tables;
-    for (const t of v6tables)
-      out += ipv6Routes(ns, t)
-        .map((r) => `${r.line}\n`)
-        .join('');
+  let out = v4.map((r) => `${formatRoute(ns, r, { hideDev: sel.dev !== null, showTable: sel.table === 'all', details: opts.details > 0 })}\n`).join('');
+  if ((opts.family === 6 || sel.table === 'all') && !sel.prefix) {
+    const now = ctx.world.clock.now();
+    const v6tables = sel.table === 'all' ? [RT_TABLE_MAIN, RT_TABLE_LOCAL] : [sel.table];
+    for (const t of v6tables) out += ipv6Routes(ns, t, now, sel.table === 'all').map((line) => `${line}\n`).join('');
   }
   ctx.stdout.write(out);
   return 0;
 }
 
-function routeJson(ns: Netns, r: Route, hideDev: boolean) {
+function flush(opts: IpOptions, args: string[]): number {
+  if (args.length === 0) throw new IpUsageError('"ip route flush" requires arguments.', 255);
+  const sel = parseSelector(opts, args);
+  const doomed = new Set(selected(opts.ns, sel).filter((r) => sel.table !== RT_TABLE_MAIN || r.proto !== 'kernel' || sel.dev !== null));
+  opts.ns.routes = opts.ns.routes.filter((r) => !doomed.has(r));
+  return 0;
+}
+
+function routeJson(ns: Netns, r: Route, hideDev: boolean, showTable: boolean) {
   const o: Record<string, string | number | string[]> = {};
   if (r.type !== 'unicast') o.type = r.type;
   o.dst =
@@ -176,12 +180,12 @@ function routeJson(ns: Netns, r: Route, hideDev: boolean) {
         : `${formatIpv4(r.dst as number)}/${r.prefix}`;
   if (r.gateway !== null) o.gateway = formatIpv4(r.gateway as number);
   if (r.dev !== null && !hideDev) o.dev = devName(ns, r.dev);
-  if (r.table !== RT_TABLE_MAIN) o.table = tableName(r.table);
+  if (showTable && r.table !== RT_TABLE_MAIN) o.table = tableName(r.table);
   if (r.proto !== 'boot') o.protocol = r.proto;
   if (r.scope !== SCOPE.global) o.scope = scopeName(r.scope);
   if (r.src !== null) o.prefsrc = formatIpv4(r.src as number);
   if (r.metric !== null) o.metric = r.metric;
-  o.flags = isLinkdown(ns, r) && r.type === 'unicast' ? ['linkdown'] : [];
+  o.flags = isLinkdown(ns, r) ? ['linkdown'] : [];
   return o;
 }
 
@@ -351,7 +355,8 @@ function get(ctx: Parameters<IpHandler>[0], opts: IpOptions, args: string[]): nu
   if (target === null) throw new IpUsageError('need at least a destination address', 1);
   const route = lookup(opts.ns, target);
   if (!route || route.type === 'unreachable') throw rtnl('Network is unreachable');
-  const dev = devName(opts.ns, route.dev);
+  // Local destinations are delivered through lo (ip_route_output_key: RTN_LOCAL uses the loopback device).
+  const dev = route.type === 'local' ? 'lo' : devName(opts.ns, route.dev);
   const src =
     from !== null
       ? `from ${formatIpv4(from)}`
@@ -373,7 +378,9 @@ function get(ctx: Parameters<IpHandler>[0], opts: IpOptions, args: string[]): nu
     ctx.stdout.write(`${JSON.stringify([o])}\n`);
     return 0;
   }
-  ctx.stdout.write(`${kind}${formatIpv4(target)}${via} dev ${dev} ${src} uid 0 \n    cache ${cache}\n`);
+  const from_ = from !== null ? ` from ${formatIpv4(from)}` : '';
+  const srcPart = from !== null ? '' : ` src ${formatIpv4((route.src as number | null) ?? preferredSource(opts.ns, route) ?? 0)}`;
+  ctx.stdout.write(`${kind}${formatIpv4(target)}${from_}${via} dev ${dev}${srcPart} uid 0 \n    cache ${cache}\n`);
   return 0;
 }
 
@@ -394,6 +401,7 @@ export const ipRoute: IpHandler = (ctx, opts, args) => {
     if (matches(cmd, 'change')) return modify(opts, rest, 'change');
     if (matches(cmd, 'append')) return modify(opts, rest, 'append');
     if (matches(cmd, 'delete')) return del(opts, rest);
+    if (matches(cmd, 'flush')) return flush(opts, rest);
     if (matches(cmd, 'get')) return get(ctx, opts, rest);
   } catch (e) {
     if (e instanceof NetlinkError) {
