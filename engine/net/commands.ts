@@ -1,6 +1,7 @@
 // The network tools every world has: ip, sysctl, nsenter, and the packet tools (ping, ...).
 import type { CommandFn } from '../commands/types.ts';
 import { ip } from './ip/main.ts';
+import { bridge } from './tools/bridge.ts';
 import { nsenter } from './tools/nsenter.ts';
 import { sysctl } from './tools/sysctl-cmd.ts';
 
@@ -8,4 +9,5 @@ export const NET_COMMANDS: Array<[string, string, CommandFn]> = [
   ['ip', '/usr/sbin/ip', ip],
   ['sysctl', '/usr/sbin/sysctl', sysctl],
   ['nsenter', '/usr/bin/nsenter', nsenter],
+  ['bridge', '/usr/sbin/bridge', bridge],
 ];

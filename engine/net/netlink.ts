@@ -53,6 +53,7 @@ function newLink(world: World, ns: Netns, name: string, kind: LinkKind, ifindex:
     hadCarrier: false,
     linkLocalMac: null,
     portState: 'disabled',
+    hadPorts: false,
     fdb: new Map(),
   };
   ns.links.set(ifindex, link);
@@ -130,7 +131,8 @@ function refresh(world: World, namespaces: Iterable<Netns>): void {
         link.hadCarrier = carrier;
         if (carrier) onCarrierUp(world, link);
       }
-      if (link.master !== null) link.portState = carrier ? 'forwarding' : 'disabled';
+      if (link.master !== null)
+        link.portState = carrier && ns.links.get(link.master)?.adminUp ? 'forwarding' : 'disabled';
     }
     syncKernelRoutes(ns);
   }
@@ -343,6 +345,7 @@ export function setMaster(world: World, link: Link, master: Link | null): void {
   if (old === master) return;
   if (old) setMaster(world, link, null);
   link.master = master.ifindex;
+  master.hadPorts = true;
   link.promiscuity++;
   link.allmulti++;
   followLowestPort(master);

@@ -75,6 +75,8 @@ export interface Link {
   linkLocalMac: Mac | null;
   /** Bridge port STP state when enslaved. */
   portState: 'disabled' | 'forwarding';
+  /** For a bridge: whether it ever had a port (its bridge id and TSO limit keep the port's). */
+  hadPorts: boolean;
   /** Bridge forwarding database: learned MAC → port ifindex. */
   fdb: Map<string, number>;
 }

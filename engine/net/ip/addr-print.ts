@@ -17,15 +17,29 @@ export function scopeName(scope: number): string {
   return SCOPE_NAMES[scope] ?? String(scope);
 }
 
+/**
+ * net/ipv6/addrconf.c addrconf_dad_failure(): DAD fails when a neighbour on the link (here the
+ * veth peer) already holds the address; the address then stays `dadfailed tentative`.
+ */
+export function dadFailed(link: Link, a: Ipv6Addr, now: number): boolean {
+  if (a.nodad || now < a.dadDoneAt) return a.dadFailed;
+  const peer = link.peer;
+  const clash = peer?.addrs.some(
+    (p) => p.family === 6 && p.local.every((g, i) => g === a.local[i]) && (p.nodad || p.addedAt < a.addedAt),
+  );
+  return a.dadFailed || Boolean(clash);
+}
+
 export function isTentative(link: Link, a: Ipv6Addr, now: number): boolean {
-  if (a.nodad || a.dadFailed) return a.dadFailed;
+  if (dadFailed(link, a, now)) return true;
+  if (a.nodad) return false;
   return !hasCarrier(link) || now < a.dadDoneAt;
 }
 
 export function v6Flags(link: Link, a: Ipv6Addr, now: number): string[] {
   const flags: string[] = [];
   if (a.nodad) flags.push('nodad');
-  if (a.dadFailed) flags.push('dadfailed');
+  if (dadFailed(link, a, now)) flags.push('dadfailed');
   if (isTentative(link, a, now)) flags.push('tentative');
   return flags;
 }

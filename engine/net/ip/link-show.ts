@@ -4,9 +4,18 @@ import type { CommandContext } from '../../commands/types.ts';
 import { globMatch } from '../../shell/pattern.ts';
 import { formatMac } from '../mac.ts';
 import { type Addr, type Link, linkByName, sortedLinks } from '../state.ts';
-import { addrJson, addrLines, addrText, orderedAddrs } from './addr-print.ts';
+import { addrJson, addrLines, addrText, dadFailed, isTentative, orderedAddrs } from './addr-print.ts';
+import { detailLines } from './details.ts';
 import { writeJson } from './json.ts';
-import { briefLinkLine, briefName, displayName, linkFlags, linkJson, linkLines, operstate } from './link-print.ts';
+import {
+  briefLinkLine,
+  briefName,
+  displayName,
+  linkFlags,
+  linkJson,
+  linkLines,
+  operstate,
+} from './link-print.ts';
 import { type IpOptions, IpUsageError, invarg } from './options.ts';
 
 interface Filter {
@@ -17,6 +26,7 @@ interface Filter {
   label: string | null;
   scope: number | null;
   secondary: boolean | null;
+  state: 'tentative' | 'dadfailed' | null;
 }
 
 function parseFilter(opts: IpOptions, args: string[], forAddr: boolean): Filter {
@@ -28,6 +38,7 @@ function parseFilter(opts: IpOptions, args: string[], forAddr: boolean): Filter 
     label: null,
     scope: null,
     secondary: null,
+    state: null,
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -47,13 +58,16 @@ function parseFilter(opts: IpOptions, args: string[], forAddr: boolean): Filter 
       else if (/^\d+$/.test(s)) f.scope = Number(s);
       else throw invarg('invalid scope value.', s);
     } else if (forAddr && (a === 'secondary' || a === 'primary')) f.secondary = a === 'secondary';
-    else if (forAddr && ['permanent', 'dynamic', 'tentative', 'deprecated'].includes(a)) continue;
+    else if (forAddr && (a === 'tentative' || a === 'dadfailed')) f.state = a;
+    else if (forAddr && ['permanent', 'dynamic', 'deprecated'].includes(a)) continue;
     else f.dev = a;
   }
   return f;
 }
 
-function addrPasses(opts: IpOptions, f: Filter, link: Link, a: Addr): boolean {
+function addrPasses(opts: IpOptions, f: Filter, link: Link, a: Addr, now: number): boolean {
+  if (f.state === 'tentative' && (a.family !== 6 || !isTentative(link, a, now))) return false;
+  if (f.state === 'dadfailed' && (a.family !== 6 || !dadFailed(link, a, now))) return false;
   if (opts.family !== 'any' && opts.family !== a.family) return false;
   if (f.label !== null && (a.family !== 4 || !globMatch(f.label, a.label ?? link.name))) return false;
   if (f.scope !== null && a.scope !== f.scope) return false;
@@ -79,13 +93,20 @@ export function showLinks(ctx: CommandContext, opts: IpOptions, args: string[], 
   if (f.up) links = links.filter((l) => l.adminUp);
   const now = ctx.world.clock.now();
   const addrFiltered =
-    forAddr && ((opts.family !== 'any' && opts.family !== 'link') || f.label !== null || f.scope !== null || f.secondary !== null);
+    forAddr &&
+    ((opts.family !== 'any' && opts.family !== 'link') ||
+      f.label !== null ||
+      f.state !== null ||
+      f.scope !== null ||
+      f.secondary !== null);
   const rows: Array<{ link: Link; addrs: Addr[] }> = [];
   for (const link of links) {
     const all = orderedAddrs(link);
-    const addrs = forAddr && opts.family !== 'link' ? all.filter((a) => addrPasses(opts, f, link, a)) : [];
+    const addrs =
+      forAddr && opts.family !== 'link' ? all.filter((a) => addrPasses(opts, f, link, a, now)) : [];
     const byFamily = opts.family === 4 || opts.family === 6;
-    if (addrFiltered && addrs.length === 0 && (byFamily || all.length > 0 || opts.brief || f.label !== null)) continue;
+    if (addrFiltered && addrs.length === 0 && (byFamily || all.length > 0 || opts.brief || f.label !== null))
+      continue;
     rows.push({ link, addrs });
   }
   if (opts.json) {
@@ -119,7 +140,12 @@ export function showLinks(ctx: CommandContext, opts: IpOptions, args: string[], 
     const [header, ether] = reduced ? [reducedHeader(link), ''] : linkLines(opts.stack, link, forAddr);
     // With a label filter iproute2 prints only the matching address lines (no link header).
     const lines = f.label !== null ? [] : [header];
-    if (f.label === null && !(forAddr && (opts.family === 4 || opts.family === 6))) lines.push(ether);
+    if (f.label === null && !(forAddr && (opts.family === 4 || opts.family === 6))) {
+      if (opts.details > 0) {
+        const d = detailLines(link, forAddr);
+        lines.push(`${ether}${d.suffix}`, ...d.lines);
+      } else lines.push(ether);
+    }
     for (const a of addrs) lines.push(...addrLines(link, a, now));
     if (lines.length > 0) out += opts.oneline ? `${lines.join('\\')}\n` : `${lines.join('\n')}\n`;
   }

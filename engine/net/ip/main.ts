@@ -14,6 +14,7 @@ import { ipRoute } from './route.ts';
 const OBJECTS: Array<[string, IpHandler | null]> = [
   ['address', ipAddress],
   ['addrlabel', null],
+  ['amt', null],
   ['maddress', null],
   ['route', ipRoute],
   ['rule', null],
@@ -50,20 +51,25 @@ const OBJECTS: Array<[string, IpHandler | null]> = [
 
 const USAGE = `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
        ip [ -force ] -batch filename
-where  OBJECT := { address | addrlabel | fou | help | ila | ioam | l2tp | link |
-                   macsec | maddress | monitor | mptcp | mroute | mrule |
+where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |
+                   link | macsec | maddress | monitor | mptcp | mroute | mrule |
                    neighbor | neighbour | netconf | netns | nexthop | ntable |
-                   ntbl | route | rule | sr | stats | tap | tcpmetrics |
+                   ntbl | route | rule | sr | tap | tcpmetrics |
                    token | tunnel | tuntap | vrf | xfrm }
        OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |
                     -h[uman-readable] | -iec | -j[son] | -p[retty] |
                     -f[amily] { inet | inet6 | mpls | bridge | link } |
                     -4 | -6 | -M | -B | -0 |
-                    -l[oops] { maximum-addr-flush-attempts } | -echo | -br[ief] |
+                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |
                     -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |
                     -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |
                     -c[olor]}
 `;
+
+/** Usage printed by objects the engine does not model when called without a command. */
+const OBJECT_USAGE: Record<string, string> = {
+  xfrm: 'Usage: ip xfrm XFRM-OBJECT { COMMAND | help }\nwhere  XFRM-OBJECT := state | policy | monitor\n',
+};
 
 function isOption(arg: string, name: string, min = 1): boolean {
   const word = arg.replace(/^--?/, '');
@@ -144,6 +150,10 @@ export function ip(ctx: CommandContext): number {
     }
     const [name, handler] = found;
     if (!handler) {
+      if (args.length === 0 && OBJECT_USAGE[name]) {
+        ctx.stderr.write(OBJECT_USAGE[name]);
+        return 255;
+      }
       ctx.stderr.write(`ip ${name}: not supported by the labbook engine\n`);
       return 255;
     }

@@ -79,21 +79,32 @@ function ipv6Routes(ns: Netns, table: number, now: number, showTable: boolean): 
     if (!link.adminUp) continue;
     const carrier = hasCarrier(link);
     if (table === RT_TABLE_LOCAL && link.kind !== 'loopback' && carrier) {
-      rows.push({ line: `multicast ff00::/8 dev ${link.name}${tableText} proto kernel metric 256 pref medium`, key: key6([0xff00, 0, 0, 0, 0, 0, 0, 0], 8), dev: link.ifindex });
+      rows.push({
+        line: `multicast ff00::/8 dev ${link.name}${tableText} proto kernel metric 256 pref medium`,
+        key: key6([0xff00, 0, 0, 0, 0, 0, 0, 0], 8),
+        dev: link.ifindex,
+      });
     }
     for (const a of link.addrs) {
       if (a.family !== 6) continue;
       if (table === RT_TABLE_LOCAL) {
         if (isTentative(link, a, now)) continue;
-        rows.push({ line: `local ${formatIpv6(a.local)} dev ${link.name}${tableText} proto kernel metric 0 pref medium`, key: key6(a.local, 128), dev: link.ifindex });
+        rows.push({
+          line: `local ${formatIpv6(a.local)} dev ${link.name}${tableText} proto kernel metric 0 pref medium`,
+          key: key6(a.local, 128),
+          dev: link.ifindex,
+        });
         continue;
       }
       // Kernel 6.18 lists ::1 only in the local table (recorded in net/01).
       if (link.kind === 'loopback') continue;
       if (!carrier && a.scope === SCOPE.link) continue;
-      const net = a.local.map((g, i) => (i * 16 >= a.prefix ? 0 : i * 16 + 16 <= a.prefix ? g : g & (0xffff << (16 - (a.prefix - i * 16)))));
+      const net = a.local.map((g, i) =>
+        i * 16 >= a.prefix ? 0 : i * 16 + 16 <= a.prefix ? g : g & (0xffff << (16 - (a.prefix - i * 16))),
+      );
       const line = `${formatIpv6(net)}/${a.prefix} dev ${link.name} proto kernel metric 256${linkdownV6(link)} pref medium`;
-      if (!rows.some((r) => r.line === line)) rows.push({ line, key: key6(net, a.prefix), dev: link.ifindex });
+      if (!rows.some((r) => r.line === line))
+        rows.push({ line, key: key6(net, a.prefix), dev: link.ifindex });
     }
   }
   return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.dev - b.dev)).map((r) => r.line);
@@ -136,7 +147,10 @@ function parseSelector(opts: IpOptions, args: string[]): Selector {
 
 function selected(ns: Netns, sel: Selector): Route[] {
   const user = [...new Set(ns.routes.filter((r) => r.family === 4).map((r) => r.table))];
-  const tables = sel.table === 'all' ? [...new Set([...user, RT_TABLE_MAIN, RT_TABLE_LOCAL])].sort((a, b) => a - b) : [sel.table];
+  const tables =
+    sel.table === 'all'
+      ? [...new Set([...user, RT_TABLE_MAIN, RT_TABLE_LOCAL])].sort((a, b) => a - b)
+      : [sel.table];
   return tables
     .flatMap((t) => tableRoutes(ns, t))
     .filter((r) => !sel.dev || r.dev === sel.dev.ifindex)
@@ -148,14 +162,27 @@ function show(ctx: Parameters<IpHandler>[0], opts: IpOptions, args: string[]): n
   const ns = opts.ns;
   const v4 = opts.family === 6 ? [] : selected(ns, sel);
   if (opts.json) {
-    ctx.stdout.write(`${writeJson(v4.map((r) => routeJson(ns, r, sel.dev !== null, sel.table === 'all')), opts.pretty)}\n`);
+    ctx.stdout.write(
+      `${writeJson(
+        v4.map((r) => routeJson(ns, r, sel.dev !== null, sel.table === 'all')),
+        opts.pretty,
+      )}\n`,
+    );
     return 0;
   }
-  let out = v4.map((r) => `${formatRoute(ns, r, { hideDev: sel.dev !== null, showTable: sel.table === 'all', details: opts.details > 0 })}\n`).join('');
+  let out = v4
+    .map(
+      (r) =>
+        `${formatRoute(ns, r, { hideDev: sel.dev !== null, showTable: sel.table === 'all', details: opts.details > 0 })}\n`,
+    )
+    .join('');
   if ((opts.family === 6 || sel.table === 'all') && !sel.prefix) {
     const now = ctx.world.clock.now();
     const v6tables = sel.table === 'all' ? [RT_TABLE_MAIN, RT_TABLE_LOCAL] : [sel.table];
-    for (const t of v6tables) out += ipv6Routes(ns, t, now, sel.table === 'all').map((line) => `${line}\n`).join('');
+    for (const t of v6tables)
+      out += ipv6Routes(ns, t, now, sel.table === 'all')
+        .map((line) => `${line}\n`)
+        .join('');
   }
   ctx.stdout.write(out);
   return 0;
@@ -164,7 +191,11 @@ function show(ctx: Parameters<IpHandler>[0], opts: IpOptions, args: string[]): n
 function flush(opts: IpOptions, args: string[]): number {
   if (args.length === 0) throw new IpUsageError('"ip route flush" requires arguments.', 255);
   const sel = parseSelector(opts, args);
-  const doomed = new Set(selected(opts.ns, sel).filter((r) => sel.table !== RT_TABLE_MAIN || r.proto !== 'kernel' || sel.dev !== null));
+  const doomed = new Set(
+    selected(opts.ns, sel).filter(
+      (r) => sel.table !== RT_TABLE_MAIN || r.proto !== 'kernel' || sel.dev !== null,
+    ),
+  );
   opts.ns.routes = opts.ns.routes.filter((r) => !doomed.has(r));
   return 0;
 }
@@ -271,7 +302,11 @@ function validate(ns: Netns, spec: RouteSpec): { dev: number | null; scope: numb
       via.gateway === null &&
       via.type === 'unicast' &&
       (spec.dev === null || via.dev === spec.dev.ifindex);
-    if (isLocal(ns, spec.gateway) && spec.dev && !spec.dev.adminUp) throw rtnl('Network is down');
+    // A gateway that is one of our own addresses on a down link: the lookup fails with ENETDOWN.
+    const owner = [...ns.links.values()].find((l) =>
+      l.addrs.some((a) => a.family === 4 && a.local === spec.gateway),
+    );
+    if (owner && !owner.adminUp) throw rtnl('Network is down');
     if (!onLink) throw extack('Nexthop has invalid gateway.');
     return { dev: via!.dev, scope: spec.scope ?? SCOPE.global };
   }
@@ -379,8 +414,13 @@ function get(ctx: Parameters<IpHandler>[0], opts: IpOptions, args: string[]): nu
     return 0;
   }
   const from_ = from !== null ? ` from ${formatIpv4(from)}` : '';
-  const srcPart = from !== null ? '' : ` src ${formatIpv4((route.src as number | null) ?? preferredSource(opts.ns, route) ?? 0)}`;
-  ctx.stdout.write(`${kind}${formatIpv4(target)}${from_}${via} dev ${dev}${srcPart} uid 0 \n    cache ${cache}\n`);
+  const srcPart =
+    from !== null
+      ? ''
+      : ` src ${formatIpv4((route.src as number | null) ?? preferredSource(opts.ns, route) ?? 0)}`;
+  ctx.stdout.write(
+    `${kind}${formatIpv4(target)}${from_}${via} dev ${dev}${srcPart} uid 0 \n    cache ${cache}\n`,
+  );
   return 0;
 }
 
