@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createWorld, Session } from '../engine/index.ts';
 import { check } from '../src/cli/check.ts';
 import { checkNote } from '../src/notebook/check-note.ts';
+import { benchNet } from './net.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -87,3 +88,4 @@ async function main() {
 }
 
 await main();
+await benchNet();

@@ -18,6 +18,7 @@ const BASE_DIRS = [
   '/usr/bin',
   '/usr/sbin',
   '/usr/local/bin',
+  '/usr/local/sbin',
   '/etc',
   '/root',
   '/home',

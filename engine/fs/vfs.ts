@@ -30,7 +30,10 @@ export type FsNode =
 
 const MAX_LINKS = 40;
 
+const CANONICAL = /^\/(?:[^/.][^/]*(?:\/[^/.][^/]*)*)?$/;
+
 export function normalizePath(path: string, cwd = '/'): string {
+  if (CANONICAL.test(path)) return path;
   const full = path.startsWith('/') ? path : `${cwd}/${path}`;
   const out: string[] = [];
   for (const part of full.split('/')) {
@@ -55,6 +58,8 @@ export class Vfs {
   private readonly root: FsNode & { type: 'dir' };
   private readonly clock: Clock;
   private readonly providers: Array<{ prefix: string; provider: FsProvider }> = [];
+  /** Bumped by every change to the tree's shape (not to file contents), for caches. */
+  version = 0;
 
   constructor(clock: Clock) {
     this.clock = clock;
@@ -117,6 +122,16 @@ export class Vfs {
     return real;
   }
 
+  /** realpath() that returns null instead of throwing when the path does not exist. */
+  tryRealpath(path: string, cwd = '/'): string | null {
+    try {
+      const { node, path: real } = this.walk(normalizePath(path, cwd), true, 0);
+      return node ? real : null;
+    } catch {
+      return null;
+    }
+  }
+
   exists(path: string, cwd = '/'): boolean {
     return this.lookup(path, cwd) !== null;
   }
@@ -160,11 +175,13 @@ export class Vfs {
       }
     }
     const { parent, name } = this.parentOf(abs, path);
+    this.version++;
     parent.children.set(name, { type: 'file', mode: opts.mode ?? 0o644, mtime: this.clock.now(), data });
     parent.mtime = this.clock.now();
   }
 
   mkdir(path: string, opts: { cwd?: string; parents?: boolean; mode?: number } = {}): void {
+    this.version++;
     const abs = normalizePath(path, opts.cwd);
     if (opts.parents) {
       let current = '';
@@ -194,6 +211,7 @@ export class Vfs {
   }
 
   unlink(path: string, cwd = '/'): void {
+    this.version++;
     const abs = normalizePath(path, cwd);
     const node = this.lookup(abs, '/', false);
     if (!node) throw new FsError('ENOENT', path);
@@ -203,6 +221,7 @@ export class Vfs {
   }
 
   rmdir(path: string, cwd = '/', recursive = false): void {
+    this.version++;
     const abs = normalizePath(path, cwd);
     const node = this.lookup(abs, '/', false);
     if (!node) throw new FsError('ENOENT', path);
@@ -214,6 +233,7 @@ export class Vfs {
   }
 
   rename(from: string, to: string, cwd = '/'): void {
+    this.version++;
     const src = normalizePath(from, cwd);
     const node = this.lookup(src, '/', false);
     if (!node) throw new FsError('ENOENT', from);
@@ -227,6 +247,7 @@ export class Vfs {
   }
 
   symlink(target: string, path: string, cwd = '/'): void {
+    this.version++;
     const abs = normalizePath(path, cwd);
     if (this.lookup(abs, '/', false)) throw new FsError('EEXIST', path);
     const { parent, name } = this.parentOf(abs, path);
@@ -235,11 +256,30 @@ export class Vfs {
 
   /** Places a special (procfs-like) file, creating parent directories. */
   mountSpecial(path: string, special: SpecialFile, mode = 0o644): void {
+    this.version++;
     const abs = normalizePath(path);
     this.mkdir(dirname(abs), { parents: true, mode: 0o555 });
     const { parent, name } = this.parentOf(abs, path);
     parent.children.set(name, { type: 'special', mode, mtime: this.clock.now(), special });
   }
+
+  /** Names in a directory, cached until the tree changes shape (for PATH searches). */
+  namesIn(dir: string): Set<string> | null {
+    if (this.namesCache.version !== this.version)
+      this.namesCache = { version: this.version, dirs: new Map() };
+    let names = this.namesCache.dirs.get(dir);
+    if (names === undefined) {
+      const node = this.lookup(dir);
+      names = node?.type === 'dir' ? new Set(node.children.keys()) : null;
+      this.namesCache.dirs.set(dir, names);
+    }
+    return names;
+  }
+
+  private namesCache: { version: number; dirs: Map<string, Set<string> | null> } = {
+    version: -1,
+    dirs: new Map(),
+  };
 
   chmod(path: string, mode: number, cwd = '/'): void {
     this.stat(path, cwd).mode = mode;

@@ -2,6 +2,7 @@
 import type { CommandFn } from '../commands/types.ts';
 import { ip } from './ip/main.ts';
 import { bridge } from './tools/bridge.ts';
+import { NET_TOOLS } from './tools/index.ts';
 import { nsenter } from './tools/nsenter.ts';
 import { sysctl } from './tools/sysctl-cmd.ts';
 
@@ -10,4 +11,5 @@ export const NET_COMMANDS: Array<[string, string, CommandFn]> = [
   ['sysctl', '/usr/sbin/sysctl', sysctl],
   ['nsenter', '/usr/bin/nsenter', nsenter],
   ['bridge', '/usr/sbin/bridge', bridge],
+  ...NET_TOOLS,
 ];

@@ -47,7 +47,8 @@ function newLink(world: World, ns: Netns, name: string, kind: LinkKind, ifindex:
     ns,
     addrs: [],
     stats: { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0, rxDropped: 0, txDropped: 0 },
-    carrierChanges: 0,
+    // drivers/net/veth.c veth_newlink() starts with netif_carrier_off(): one transition.
+    carrierChanges: kind === 'veth' ? 1 : 0,
     promiscuity: 0,
     allmulti: 0,
     hadCarrier: false,
@@ -146,7 +147,7 @@ function onCarrierUp(world: World, link: Link): void {
   for (const a of link.addrs)
     if (a.family === 6 && a.dadDoneAt === Number.POSITIVE_INFINITY)
       a.dadDoneAt = now + 1000 + world.random.int(1000);
-  if (link.ns.sysctl.get(`net/ipv6/conf/${link.name}/disable_ipv6`) === '1') return;
+  if (link.ns.sysctl.get(`net/ipv6/conf/${link.name}/disable_ipv6`) === '1' || link.addrGenNone) return;
   if (link.addrs.some((a) => a.family === 6 && a.scope === SCOPE.link)) return;
   link.linkLocalMac ??= [...link.mac];
   // DAD: a random delay below rtr_solicit_delay (1 s), then one probe of retrans_time (1 s).

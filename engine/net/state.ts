@@ -71,6 +71,8 @@ export interface Link {
   allmulti: number;
   /** Whether the link had carrier at the last state change (for carrier-change counting). */
   hadCarrier: boolean;
+  /** `addrgenmode none`: no IPv6 link-local address is generated. */
+  addrGenNone?: boolean;
   /** MAC used for the IPv6 link-local address when the link first came up. */
   linkLocalMac: Mac | null;
   /** Bridge port STP state when enslaved. */

@@ -116,25 +116,31 @@ export type Resolution =
 
 export function resolveCommand(world: Shell['world'], proc: Proc, name: string, path: string): Resolution {
   const fs = proc.host.fs;
+  const spec = world.commands.get(name);
+  const specDir = spec ? dirname(spec.path) : null;
   for (const dir of path.split(':')) {
     if (!dir) continue;
     const candidate = `${dir}/${name}`;
-    const node = fs.lookup(candidate, proc.cwd);
+    const node = dir.startsWith('/') && !fs.namesIn(dir)?.has(name) ? null : fs.lookup(candidate, proc.cwd);
     if (node && node.type !== 'dir' && node.type !== 'special' && (node.mode & 0o111) !== 0)
       return { kind: 'file', path: candidate };
-    const spec = world.commands.get(name);
-    if (spec && sameDir(fs, dirname(spec.path), dir)) return { kind: 'spec', path: candidate, spec };
+    if (spec && (dir === specDir || canonicalDir(fs, dir) === specDir))
+      return { kind: 'spec', path: candidate, spec };
   }
   return null;
 }
 
-function sameDir(fs: Proc['host']['fs'], a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    return fs.realpath(a) === fs.realpath(b);
-  } catch {
-    return false;
+const canonical = new WeakMap<Proc['host']['fs'], { version: number; dirs: Map<string, string | null> }>();
+
+/** A directory's real path, cached until the file tree changes shape. */
+function canonicalDir(fs: Proc['host']['fs'], dir: string): string | null {
+  let cache = canonical.get(fs);
+  if (!cache || cache.version !== fs.version) {
+    cache = { version: fs.version, dirs: new Map() };
+    canonical.set(fs, cache);
   }
+  if (!cache.dirs.has(dir)) cache.dirs.set(dir, fs.tryRealpath(dir));
+  return cache.dirs.get(dir) ?? null;
 }
 
 /** Starts a new process running argv (no functions or builtins), as exec(3) plus PATH search. */

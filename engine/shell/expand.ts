@@ -156,9 +156,14 @@ function expandParts(host: ExpandHost, parts: Node[], split: boolean): Field[] {
         let value: string = part.Value;
         if (index === 0 && value.startsWith('~')) value = expandTilde(host, value);
         const f = current();
+        if (!value.includes('\\')) {
+          f.text += value;
+          f.pattern += value;
+          break;
+        }
         f.text += value.replace(/\\([\s\S])/g, '$1');
         f.pattern += value.replace(/\\([\s\S])/g, (_m, c) => escapeGlob(c));
-        if (/\\./.test(value)) f.keep = true;
+        f.keep = true;
         break;
       }
       case 'SglQuoted':

@@ -98,7 +98,7 @@ export class ShellState {
     };
     add(this.globals);
     for (const frame of this.frames) add(frame);
-    return new Map([...env].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return env;
   }
 
   /** An independent copy for a subshell. */

@@ -26,24 +26,29 @@ export class ShellSyntaxError extends Error {
 const PLAIN_WORDS = /^[A-Za-z0-9_./:@%+,-]+(?:[ \t]+[A-Za-z0-9_./:@%+,=-]+)*[ \t]*$/;
 
 /**
- * Fast path for the most common transcript line, a command of plain words (`ip link set veth0
- * up`): builds the same AST mvdan-sh would, without crossing into the GopherJS parser.
+ * Fast path for the most common input, lines of plain words (`ip link set veth0 up`): builds
+ * the same AST mvdan-sh would, without crossing into the GopherJS parser.
  */
 function parsePlain(source: string): Node | null {
-  const trimmed = source.trim();
-  if (!PLAIN_WORDS.test(trimmed) || (trimmed.includes('=') && /^[^ ]*=/.test(trimmed))) return null;
-  const words = trimmed.split(/[ \t]+/);
-  if (RESERVED.has(words[0])) return null;
-  const Args = words.map((w) => ({ type: 'Word', Parts: [{ type: 'Lit', Value: w }], lit: w }));
-  const stmt = {
-    type: 'Stmt',
-    Cmd: { type: 'CallExpr', Assigns: [], Args },
-    Negated: false,
-    Background: false,
-    Redirs: [],
-    line: 1,
-  };
-  return { type: 'File', Stmts: [stmt] };
+  const Stmts: Node[] = [];
+  const lines = source.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const trimmed = lines[i].trim();
+    if (trimmed === '') continue;
+    if (!PLAIN_WORDS.test(trimmed) || /^[^ ]*=/.test(trimmed)) return null;
+    const words = trimmed.split(/[ \t]+/);
+    if (RESERVED.has(words[0])) return null;
+    const Args = words.map((w) => ({ type: 'Word', Parts: [{ type: 'Lit', Value: w }], lit: w }));
+    Stmts.push({
+      type: 'Stmt',
+      Cmd: { type: 'CallExpr', Assigns: [], Args },
+      Negated: false,
+      Background: false,
+      Redirs: [],
+      line: i + 1,
+    });
+  }
+  return { type: 'File', Stmts };
 }
 
 const RESERVED = new Set([

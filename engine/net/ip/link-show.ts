@@ -14,9 +14,11 @@ import {
   linkFlags,
   linkJson,
   linkLines,
+  netnsSuffix,
   operstate,
 } from './link-print.ts';
 import { type IpOptions, IpUsageError, invarg } from './options.ts';
+import { statsJson, statsLines } from './stats.ts';
 
 interface Filter {
   dev: string | null;
@@ -112,6 +114,7 @@ export function showLinks(ctx: CommandContext, opts: IpOptions, args: string[], 
   if (opts.json) {
     const value = rows.map(({ link, addrs }) => {
       const o = linkJson(opts.stack, link, forAddr);
+      if (opts.stats > 0) o.stats64 = statsJson(link);
       if (forAddr) o.addr_info = addrs.map((a) => addrJson(link, a, now));
       return o;
     });
@@ -137,7 +140,10 @@ export function showLinks(ctx: CommandContext, opts: IpOptions, args: string[], 
     }
     // An AF_INET6 link dump (ip -6 addr without dev) carries no qdisc, group or mode.
     const reduced = forAddr && opts.family === 6 && f.dev === null;
-    const [header, ether] = reduced ? [reducedHeader(link), ''] : linkLines(opts.stack, link, forAddr);
+    const etherShown = !(forAddr && (opts.family === 4 || opts.family === 6));
+    const [header, ether] = reduced
+      ? [reducedHeader(link), '']
+      : linkLines(opts.stack, link, forAddr, etherShown ? '' : netnsSuffix(opts.stack, link));
     // With a label filter iproute2 prints only the matching address lines (no link header).
     const lines = f.label !== null ? [] : [header];
     if (f.label === null && !(forAddr && (opts.family === 4 || opts.family === 6))) {
@@ -147,6 +153,7 @@ export function showLinks(ctx: CommandContext, opts: IpOptions, args: string[], 
       } else lines.push(ether);
     }
     for (const a of addrs) lines.push(...addrLines(link, a, now));
+    if (opts.stats > 0 && f.label === null) lines.push(...statsLines(link, opts.stats));
     if (lines.length > 0) out += opts.oneline ? `${lines.join('\\')}\n` : `${lines.join('\n')}\n`;
   }
   ctx.stdout.write(out);

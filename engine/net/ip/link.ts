@@ -128,7 +128,12 @@ function set(ctx: CommandContext, opts: IpOptions, args: string[]): number {
       if (!master) throw invarg('Device does not exist\n', name ?? '');
       actions.push((l) => setMaster(ctx.world, l, master));
     } else if (a === 'nomaster') actions.push((l) => setMaster(ctx.world, l, null));
-    else if (
+    else if (a === 'addrgenmode') {
+      const mode = value();
+      actions.push((l) => {
+        l.addrGenNone = mode === 'none';
+      });
+    } else if (
       ['arp', 'multicast', 'promisc', 'allmulticast', 'txqueuelen', 'qlen', 'alias', 'group'].includes(a)
     )
       i++;
