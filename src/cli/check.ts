@@ -11,6 +11,8 @@ import { type Job, runJobs } from './pool.ts';
 export interface CheckOptions {
   paths: string[];
   update: boolean;
+  /** With update: also write the output of commands that have none. */
+  fill?: boolean;
   reporter: 'human' | 'json';
   cache: boolean;
   jobs: number;
@@ -43,7 +45,7 @@ export async function check(options: CheckOptions): Promise<CheckSummary> {
     if (cached) {
       reports[index] = cached;
       fromCache++;
-    } else jobs.push({ file, source, update: options.update, index, key });
+    } else jobs.push({ file, source, update: options.update, fill: options.fill ?? false, index, key });
   });
   const tty = options.reporter === 'human' && process.stderr.isTTY;
   let done = 0;

@@ -8,6 +8,7 @@ const USAGE = `usage: labbook <command> [options]
 commands:
   check [PATH...]   run every note under PATH (default: content/) and compare outputs
       --update            rewrite expected outputs in place
+      --fill              with --update, also write the output of commands that have none
       --reporter json     machine-readable results
       --no-cache          run every note even if unchanged
       --jobs N            worker threads (default: one per core)
@@ -58,6 +59,7 @@ function parseCheck(args: string[]) {
     allowPositionals: true,
     options: {
       update: { type: 'boolean', default: false },
+      fill: { type: 'boolean', default: false },
       reporter: { type: 'string', default: 'human' },
       'no-cache': { type: 'boolean', default: false },
       jobs: { type: 'string', default: '0' },
@@ -69,6 +71,7 @@ function parseCheck(args: string[]) {
   return {
     paths: positionals,
     update: values.update,
+    fill: values.fill,
     reporter: values.reporter as 'human' | 'json',
     cache: !values['no-cache'],
     jobs: Number(values.jobs),

@@ -7,6 +7,7 @@ export interface Job {
   file: string;
   source: string;
   update: boolean;
+  fill: boolean;
 }
 
 export async function runJobs(
@@ -16,7 +17,7 @@ export async function runJobs(
 ): Promise<void> {
   const workers = Math.min(parallel > 0 ? parallel : availableParallelism(), jobs.length);
   if (workers <= 1) {
-    for (const [i, job] of jobs.entries()) onDone(i, checkNote(job.file, job.source, job.update));
+    for (const [i, job] of jobs.entries()) onDone(i, checkNote(job.file, job.source, job.update, job.fill));
     return;
   }
   let next = 0;

@@ -2,7 +2,10 @@
 import { parentPort } from 'node:worker_threads';
 import { checkNote } from '../notebook/check-note.ts';
 
-parentPort!.on('message', (msg: { id: number; file: string; source: string; update: boolean }) => {
-  const result = checkNote(msg.file, msg.source, msg.update);
-  parentPort!.postMessage({ id: msg.id, result });
-});
+parentPort!.on(
+  'message',
+  (msg: { id: number; file: string; source: string; update: boolean; fill: boolean }) => {
+    const result = checkNote(msg.file, msg.source, msg.update, msg.fill);
+    parentPort!.postMessage({ id: msg.id, result });
+  },
+);

@@ -10,12 +10,12 @@ export interface CheckResult {
   updated?: string;
 }
 
-export function checkNote(file: string, source: string, update = false): CheckResult {
+export function checkNote(file: string, source: string, update = false, fill = false): CheckResult {
   const note = parseNote(file, source);
   const run = runNote(note);
   const report = toReport(run, note.title);
-  if (!update || report.passed) return { report };
-  const { source: next, changed } = updateSource(source, run);
+  if (!update || (report.passed && !fill)) return { report };
+  const { source: next, changed } = updateSource(source, run, fill);
   if (changed === 0) return { report };
   // Re-check the rewritten note so the report says whether the update fixed it.
   const again = runNote(parseNote(file, next));

@@ -40,6 +40,9 @@ export interface Note {
   diagnostics: Diagnostic[];
 }
 
+/** An opening fence, possibly inside block quotes or callouts (`> ```console`). */
+const FENCE = /^(?:\s*>)*\s*(`{3,}|~{3,})/;
+
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 export function parseNote(file: string, source: string): Note {
@@ -53,7 +56,7 @@ export function parseNote(file: string, source: string): Note {
     const { lang, attrs, errors } = parseInfo(code.lang, code.meta);
     const line = code.position?.start.line ?? 1;
     const col = code.position?.start.column ?? 1;
-    const fenced = /^(\s*)(`{3,}|~{3,})/.test(source.split('\n')[line - 1] ?? '');
+    const fenced = FENCE.test(source.split('\n')[line - 1] ?? '');
     for (const message of errors)
       diagnostics.push({ file, line, col, rule: 'block/attribute', severity: 'error', message });
     if (fenced && isUnterminated(source, code)) {
@@ -109,15 +112,14 @@ function collectCode(node: Root | RootContent, out: Code[]): void {
 }
 
 function isUnterminated(source: string, code: Code): boolean {
+  const lines = source.split('\n');
+  const start = code.position?.start.line ?? 1;
   const end = code.position?.end.line ?? 0;
-  const lastLine = source.split('\n')[end - 1] ?? '';
-  const open = /^(\s*)(`{3,}|~{3,})/.exec(source.split('\n')[(code.position?.start.line ?? 1) - 1] ?? '');
+  const open = FENCE.exec(lines[start - 1] ?? '');
   if (!open) return false;
-  const fence = open[2];
-  return (
-    !new RegExp(`^\\s*${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(lastLine) ||
-    end === code.position?.start.line
-  );
+  const fence = open[1];
+  const close = new RegExp(`^(?:\\s*>)*\\s*${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
+  return end === start || !close.test(lines[end - 1] ?? '');
 }
 
 function readFrontmatter(file: string, tree: Root, diagnostics: Diagnostic[]): Record<string, unknown> {

@@ -8,7 +8,9 @@ export default function labbook(): AstroIntegration {
     name: 'labbook',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ markdown: { processor: unified({ remarkPlugins: [remarkVerifiedBlocks] }), syntaxHighlight: false } });
+        updateConfig({
+          markdown: { processor: unified({ remarkPlugins: [remarkVerifiedBlocks] }), syntaxHighlight: false },
+        });
       },
     },
   };
