@@ -123,3 +123,32 @@ describe('labbook check', () => {
     ).toBe('out\n');
   });
 });
+
+describe('labbook check --update --fill', () => {
+  it('writes the output of commands that have none, and checks blocks inside callouts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'labbook-fill-'));
+    const note = join(dir, 'fill.md');
+    writeFileSync(
+      note,
+      '# Fill\n\n```console\n$ printf "a\\nb\\n"\n$ true\n```\n\n> [!note]\n> ```console\n> $ ip netns exec nope true\n> ```\n',
+    );
+    let out = '';
+    const summary = await check({
+      paths: [note],
+      update: true,
+      fill: true,
+      reporter: 'human',
+      cache: false,
+      jobs: 1,
+      out: (t) => {
+        out += t;
+      },
+      err: () => {},
+    });
+    expect(summary.failed).toBe(0);
+    expect(readFileSync(note, 'utf8')).toBe(
+      '# Fill\n\n```console\n$ printf "a\\nb\\n"\na\nb\n$ true\n```\n\n> [!note]\n> ```console\n> $ ip netns exec nope true\n> Cannot open network namespace "nope": No such file or directory\n> [255]\n> ```\n',
+    );
+    expect(out).toContain('updated');
+  });
+});
