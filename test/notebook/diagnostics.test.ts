@@ -42,6 +42,6 @@ describe('note diagnostics', () => {
   it('reports a shell syntax error and keeps checking the next command', () => {
     const report = checkNote('note.md', '```console\n$ echo "unclosed\n$ echo after\nafter\n```\n').report;
     expect(report.counts).toEqual({ commands: 2, asserted: 1, failed: 1 });
-    expect(report.diagnostics[0].message).toContain("bash: unexpected EOF while looking for matching `\"'");
+    expect(report.diagnostics[0].message).toContain('bash: unexpected EOF while looking for matching `"\'');
   });
 });
