@@ -10,6 +10,8 @@ export interface Host {
   readonly fs: Vfs;
   /** Next process id handed out to a simulated process. */
   nextPid: number;
+  /** Processes running now, by pid (shells, and commands while they run). */
+  readonly processes: Map<number, unknown>;
   /** Subsystem state keyed by subsystem name (e.g. "net"); each subsystem owns its key. */
   readonly subsystems: Map<string, unknown>;
 }
@@ -46,7 +48,7 @@ export function createHost(id: string, clock: Clock): Host {
   fs.writeFile('/etc/hostname', `${id}\n`);
   fs.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n`);
   fs.mountSpecial('/dev/null', { read: () => '', write: () => {} }, 0o666);
-  const host: Host = { id, hostname: id, fs, nextPid: 100, subsystems: new Map() };
+  const host: Host = { id, hostname: id, fs, nextPid: 100, processes: new Map(), subsystems: new Map() };
   fs.mountSpecial('/proc/sys/kernel/hostname', {
     read: () => `${host.hostname}\n`,
     write: (data) => {

@@ -42,7 +42,9 @@ function baseEnv(world: World, proc: Proc): ShellState {
 
 export function initialProc(world: World, cwd = '/root'): Proc {
   const host = world.mainHost;
-  return { host, netns: null, cwd, pid: host.nextPid++ };
+  const proc: Proc = { host, netns: null, cwd, pid: host.nextPid++ };
+  host.processes.set(proc.pid, proc);
+  return proc;
 }
 
 export class Session implements InteractiveSession {
@@ -86,7 +88,9 @@ export class Session implements InteractiveSession {
     for (const [k, v] of env) state.set(k, v, { export: true });
     const shlvl = Number(env.get('SHLVL') ?? '1');
     state.set('SHLVL', String(shlvl + 1), { export: true });
-    this.stack.push(this.newShell({ ...proc, pid: proc.host.nextPid++ }, state));
+    const child: Proc = { ...proc, pid: proc.host.nextPid++ };
+    proc.host.processes.set(child.pid, child);
+    this.stack.push(this.newShell(child, state));
   }
 
   /** Writes a file into the innermost shell's host, relative to its working directory. */
@@ -135,7 +139,8 @@ export class Session implements InteractiveSession {
     } catch (e) {
       if (e instanceof ExitSignal) {
         this.terminal.stderr.write('exit\n');
-        this.stack.pop();
+        const done = this.stack.pop();
+        if (done) done.proc.host.processes.delete(done.proc.pid);
         status = e.status;
         const outer = this.stack[this.stack.length - 1];
         if (outer) outer.state.lastStatus = status;

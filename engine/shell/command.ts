@@ -166,7 +166,17 @@ export function spawn(shell: Shell, argv: string[], opts: ExecOptions = {}): num
   if (found.kind === 'file')
     return runFile(shell, proc, env, argv, found.path, stdin, stdout, stderr, errPrefix);
   const ctx = makeContext(shell, proc, env, argv, stdin, stdout, stderr);
-  return found.spec.run(ctx);
+  return running(proc, () => found.spec.run(ctx));
+}
+
+/** Runs `body` with `proc` listed in its host's process table. */
+export function running<T>(proc: Proc, body: () => T): T {
+  proc.host.processes.set(proc.pid, proc);
+  try {
+    return body();
+  } finally {
+    proc.host.processes.delete(proc.pid);
+  }
 }
 
 export function makeContext(
@@ -211,7 +221,7 @@ export function makeContext(
       sub.state.name = options.name ?? 'bash';
       sub.state.positional = options.args ?? [];
       try {
-        return sub.run(script);
+        return running(childProc, () => sub.run(script));
       } catch (e) {
         if (e instanceof ExitSignal) return e.status;
         throw e;
@@ -307,7 +317,7 @@ function runFile(
   sub.state.name = argv[0];
   sub.state.positional = argv.slice(1);
   try {
-    return sub.run(text);
+    return running(proc, () => sub.run(text));
   } catch (e) {
     if (e instanceof ExitSignal) return e.status;
     throw e;

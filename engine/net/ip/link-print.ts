@@ -8,7 +8,8 @@ import type { JsonValue } from './json.ts';
 
 /** RFC 2863 operstate as the kernel reports it (net/core/link_watch.c, 6.18 behaviour for veth). */
 export function operstate(link: Link): string {
-  if (link.kind === 'loopback') return link.adminUp ? 'UNKNOWN' : 'DOWN';
+  // Devices that never report carrier (lo, dummy) are UNKNOWN when up.
+  if (link.kind === 'loopback' || link.kind === 'dummy') return link.adminUp ? 'UNKNOWN' : 'DOWN';
   if (!link.adminUp) return 'DOWN';
   if (link.kind === 'bridge') {
     if (bridgePorts(link).length === 0) return 'UNKNOWN';
@@ -29,6 +30,8 @@ export function linkFlags(link: Link): string[] {
   const carrier = hasCarrier(link);
   if (link.adminUp && !carrier) flags.push('NO-CARRIER');
   if (link.kind === 'loopback') flags.push('LOOPBACK');
+  // drivers/net/dummy.c dummy_setup(): IFF_NOARP set, IFF_MULTICAST cleared.
+  else if (link.kind === 'dummy') flags.push('BROADCAST', 'NOARP');
   else flags.push('BROADCAST', 'MULTICAST');
   if (link.adminUp) flags.push('UP');
   if (link.adminUp && carrier) flags.push('LOWER_UP');

@@ -1,6 +1,6 @@
 // `ip netns`: named network namespaces as files under /run/netns (ip/ipnetns.c): add, delete,
 // list (newest first, with ids), list-id, identify, pids, exec, set, attach.
-import type { CommandContext } from '../../commands/types.ts';
+import type { CommandContext, Proc } from '../../commands/types.ts';
 import { createNamespace, deleteNamespace } from '../netlink.ts';
 import { findNamed, type Netns, type NetStack } from '../state.ts';
 import { type JsonValue, writeJson } from './json.ts';
@@ -131,20 +131,31 @@ export const ipNetns: IpHandler = (ctx, opts, args) => {
   if (matches(cmd, 'delete')) return del(ctx, opts, rest[0]);
   if (matches(cmd, 'exec')) return exec(ctx, opts, rest);
   if (matches(cmd, 'identify')) {
-    const name = stack.named.find((n) => n.ns === opts.ns)?.name;
-    // A pid above the kernel's pid_max (4194304) cannot name a process.
-    if (rest[0] !== undefined && (!/^\d+$/.test(rest[0]) || Number(rest[0]) > 4194304)) {
-      ctx.stderr.write('Cannot open network namespace: No such file or directory\n');
-      return 1;
+    // With a pid, the namespace of that process; without, the caller's.
+    let ns: Netns | null = opts.ns;
+    if (rest[0] !== undefined) {
+      const proc = /^\d+$/.test(rest[0])
+        ? (ctx.proc.host.processes.get(Number(rest[0])) as Proc | undefined)
+        : undefined;
+      if (!proc) {
+        ctx.stderr.write('Cannot open network namespace: No such file or directory\n');
+        return 1;
+      }
+      ns = (proc.netns as Netns | null) ?? stack.root;
     }
-    ctx.stdout.write(`${name ?? ''}\n`);
+    ctx.stdout.write(`${stack.named.find((n) => n.ns === ns)?.name ?? ''}\n`);
     return 0;
   }
   if (matches(cmd, 'pids')) {
-    if (!findNamed(stack, rest[0] ?? '')) {
+    const ns = findNamed(stack, rest[0] ?? '');
+    if (!ns) {
       ctx.stderr.write('Cannot open network namespace: No such file or directory\n');
       return 1;
     }
+    const pids = [...ctx.proc.host.processes.entries()]
+      .filter(([, p]) => (p as Proc).netns === ns)
+      .map(([pid]) => pid);
+    for (const pid of pids.sort((a, b) => a - b)) ctx.stdout.write(`${pid}\n`);
     return 0;
   }
   if (matches(cmd, 'set')) {
