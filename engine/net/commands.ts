@@ -1,5 +1,6 @@
 // The network tools every world has: ip, sysctl, nsenter, and the packet tools (ping, ...).
 import type { CommandFn } from '../commands/types.ts';
+import { NETFILTER_COMMANDS } from '../netfilter/commands.ts';
 import { ip } from './ip/main.ts';
 import { bridge } from './tools/bridge.ts';
 import { NET_TOOLS } from './tools/index.ts';
@@ -12,4 +13,5 @@ export const NET_COMMANDS: Array<[string, string, CommandFn]> = [
   ['nsenter', '/usr/bin/nsenter', nsenter],
   ['bridge', '/usr/sbin/bridge', bridge],
   ...NET_TOOLS,
+  ...NETFILTER_COMMANDS,
 ];

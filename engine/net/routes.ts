@@ -19,23 +19,73 @@ export function syncKernelRoutes(ns: Netns): void {
       if (!link.adminUp && !a.localRoute) continue;
       // A secondary's routes use its subnet's primary as source (fib_add_ifaddr's `prim`).
       const prim = a.secondary
-        ? link.addrs.find((p) => p.family === 4 && !p.secondary && p.prefix === a.prefix && networkOf(p.local, p.prefix) === networkOf(a.local, a.prefix))
+        ? link.addrs.find(
+            (p) =>
+              p.family === 4 &&
+              !p.secondary &&
+              p.prefix === a.prefix &&
+              networkOf(p.local, p.prefix) === networkOf(a.local, a.prefix),
+          )
         : a;
       const src = prim && prim.family === 4 ? prim.local : a.local;
-      const base = { family: 4 as const, gateway: null, dev: link.ifindex, proto: 'kernel', src, metric: null };
-      derived.push({ ...base, table: RT_TABLE_LOCAL, type: 'local', dst: a.local, prefix: 32, scope: SCOPE.host });
+      const base = {
+        family: 4 as const,
+        gateway: null,
+        dev: link.ifindex,
+        proto: 'kernel',
+        src,
+        metric: null,
+      };
+      derived.push({
+        ...base,
+        table: RT_TABLE_LOCAL,
+        type: 'local',
+        dst: a.local,
+        prefix: 32,
+        scope: SCOPE.host,
+      });
       if (!link.adminUp) continue;
       if (a.broadcast !== null && a.broadcast !== 0xffffffff) {
-        derived.push({ ...base, table: RT_TABLE_LOCAL, type: 'broadcast', dst: a.broadcast, prefix: 32, scope: SCOPE.link });
+        derived.push({
+          ...base,
+          table: RT_TABLE_LOCAL,
+          type: 'broadcast',
+          dst: a.broadcast,
+          prefix: 32,
+          scope: SCOPE.link,
+        });
       }
       if (a.secondary) continue;
       if (a.prefix < 32) {
         const net = networkOf(a.local, a.prefix);
-        if (link.kind === 'loopback') derived.push({ ...base, table: RT_TABLE_LOCAL, type: 'local', dst: net, prefix: a.prefix, scope: SCOPE.host });
-        else derived.push({ ...base, table: RT_TABLE_MAIN, type: 'unicast', dst: net, prefix: a.prefix, scope: SCOPE.link });
+        if (link.kind === 'loopback')
+          derived.push({
+            ...base,
+            table: RT_TABLE_LOCAL,
+            type: 'local',
+            dst: net,
+            prefix: a.prefix,
+            scope: SCOPE.host,
+          });
+        else
+          derived.push({
+            ...base,
+            table: RT_TABLE_MAIN,
+            type: 'unicast',
+            dst: net,
+            prefix: a.prefix,
+            scope: SCOPE.link,
+          });
       }
       if (a.prefix < 31) {
-        derived.push({ ...base, table: RT_TABLE_LOCAL, type: 'broadcast', dst: broadcastOf(a.local, a.prefix), prefix: 32, scope: SCOPE.link });
+        derived.push({
+          ...base,
+          table: RT_TABLE_LOCAL,
+          type: 'broadcast',
+          dst: broadcastOf(a.local, a.prefix),
+          prefix: 32,
+          scope: SCOPE.link,
+        });
       }
     }
   }

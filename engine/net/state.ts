@@ -3,6 +3,7 @@
 // neighbour learning) change it; tools read it and print.
 import type { Host } from '../host.ts';
 import { subsystem } from '../host.ts';
+import type { NfState } from '../netfilter/state.ts';
 import type { Ipv6 } from './inet.ts';
 import type { Mac } from './mac.ts';
 
@@ -128,6 +129,8 @@ export interface Netns {
   neigh: Neigh[];
   /** sysctl values by /proc/sys path relative to /proc/sys (e.g. net/ipv4/ip_forward). */
   sysctl: Map<string, string>;
+  /** iptables tables and connection tracking (engine/netfilter), created on first use. */
+  netfilter?: NfState;
 }
 
 export interface NetStack {

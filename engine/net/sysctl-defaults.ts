@@ -12,6 +12,8 @@ export function defaultSysctls(): Map<string, string> {
     ['net/ipv4/conf/all/rp_filter', '0'],
     ['net/ipv4/conf/default/rp_filter', '0'],
     ['net/ipv4/ping_group_range', '0\t2147483647'],
+    ['net/ipv4/icmp_ratelimit', '1000'],
+    ['net/ipv4/icmp_ratemask', '6168'],
     ['net/ipv6/conf/all/forwarding', '0'],
     ['net/ipv6/conf/default/forwarding', '0'],
     ['net/ipv6/conf/all/disable_ipv6', '0'],
