@@ -17,7 +17,8 @@ export function bash(ctx: CommandContext): number {
       ctx.stderr.write(`${ctx.argv[0]}: -c: option requires an argument\n`);
       return 2;
     }
-    return ctx.runScript(prelude + args[1], { args: args.slice(3) });
+    // `bash -c CMD NAME ARGS...`: NAME becomes $0 (and the prefix of its error messages).
+    return ctx.runScript(prelude + args[1], { name: args[2], args: args.slice(3) });
   }
   if (args.length > 0 && args[0] !== '-s') {
     const path = args[0];

@@ -60,7 +60,7 @@ export interface Hooks {
 /** Fields holding plain structs that mvdan's NodeType does not name. */
 const STRUCT_FIELDS: Record<string, string> = { Exp: 'Expansion', Slice: 'Slice', Repl: 'Replace' };
 
-export function convert(raw: Raw, hooks: Hooks, knownType?: string): Raw {
+export function convert(raw: Raw, hooks: Hooks, knownType?: string, splitBraces = true): Raw {
   if (raw === null || raw === undefined) return null;
   const type = knownType ?? hooks.nodeType(raw);
   const fields = FIELDS[type];
@@ -77,8 +77,10 @@ export function convert(raw: Raw, hooks: Hooks, knownType?: string): Raw {
   if (type === 'Word') {
     const parts = out.Parts as Raw[];
     out.lit = parts.every((p) => p.type === 'Lit') ? parts.map((p) => p.Value).join('') : null;
-    if (parts.some((p) => p.type === 'Lit' && p.Value.includes('{'))) {
-      const split = convert(hooks.splitBraces(raw), hooks);
+    if (splitBraces && parts.some((p) => p.type === 'Lit' && p.Value.includes('{'))) {
+      // The split word is converted without splitting again: `x{a}` has no expansion and
+      // would otherwise be split forever.
+      const split = convert(hooks.splitBraces(raw), hooks, 'Word', false);
       if ((split.Parts as Raw[]).some((p) => p.type === 'BraceExp')) out.Braced = split;
     }
   }

@@ -55,6 +55,8 @@ export class Input {
   private pos = 0;
   /** True when this input is the interactive terminal of a transcript. */
   readonly isTerminal: boolean;
+  /** True when a `<` redirection opened a regular file here (tools that fstat stdin care). */
+  fromFile = false;
   constructor(data = '', isTerminal = false) {
     this.data = data;
     this.isTerminal = isTerminal;
@@ -64,6 +66,10 @@ export class Input {
     const rest = this.data.slice(this.pos);
     this.pos = this.data.length;
     return rest;
+  }
+  /** The rest of the input, left unread. */
+  peekAll(): string {
+    return this.data.slice(this.pos);
   }
   /** The next line without its newline, or null at end of input. */
   readLine(): string | null {

@@ -60,7 +60,9 @@ export function applyRedirects(host: RedirectHost, redirs: Node[], fds: FdTable)
       case '<>': {
         const target = expandTarget(host, r.Word);
         try {
-          table.set(n, new Input(host.readFile(target)));
+          const input = new Input(host.readFile(target));
+          input.fromFile = !/^\/(dev|proc|sys)\//.test(target);
+          table.set(n, input);
         } catch (e) {
           if (e instanceof FsError) throw new RedirectError(`${target}: ${e.message}`);
           throw e;

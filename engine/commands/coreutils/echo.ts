@@ -1,6 +1,7 @@
 // echo as bash's builtin prints it: -n, -e, -E (combinable), escapes only with -e.
 
 import type { CommandContext } from '../types.ts';
+import { normalizeBytes, rawByte } from './files.ts';
 
 /** Interprets echo -e / printf %b escapes; returns the text and whether \c stopped output. */
 export function backslashEscapes(text: string): { text: string; stop: boolean } {
@@ -28,12 +29,12 @@ export function backslashEscapes(text: string): { text: string; stop: boolean } 
     else if (n === 'c') return { text: out, stop: true };
     else if (n === '0') {
       const m = /^[0-7]{0,3}/.exec(text.slice(i + 1))![0];
-      out += String.fromCharCode(Number.parseInt(m || '0', 8));
+      out += rawByte(Number.parseInt(m || '0', 8) & 0xff);
       i += m.length;
     } else if (n === 'x') {
       const m = /^[0-9a-fA-F]{0,2}/.exec(text.slice(i + 1))![0];
       if (m) {
-        out += String.fromCharCode(Number.parseInt(m, 16));
+        out += rawByte(Number.parseInt(m, 16));
         i += m.length;
       } else out += '\\x';
     } else if (n === 'u' || n === 'U') {
@@ -62,7 +63,7 @@ export function echo(ctx: CommandContext): number {
   let text = args.join(' ');
   if (escapes) {
     const r = backslashEscapes(text);
-    text = r.text;
+    text = normalizeBytes(r.text);
     if (r.stop) {
       ctx.stdout.write(text);
       return 0;

@@ -3,6 +3,8 @@
 
 import type { CommandContext } from '../types.ts';
 import { backslashEscapes } from './echo.ts';
+import { normalizeBytes, rawByte } from './files.ts';
+import { formatFloat as cFloat, padField as pad } from './format.ts';
 
 function shellQuote(s: string): string {
   if (s === '') return "''";
@@ -28,40 +30,6 @@ function toNumber(ctx: CommandContext, arg: string | undefined, errors: { status
   return n;
 }
 
-function pad(s: string, width: number, left: boolean, zero: boolean): string {
-  if (s.length >= width) return s;
-  if (left) return s.padEnd(width);
-  if (zero) {
-    const sign = /^[-+ ]/.test(s) ? s[0] : '';
-    const prefix = /^[-+ ]?0[xX]/.test(s) ? s.slice(0, sign.length + 2) : sign;
-    return prefix + s.slice(prefix.length).padStart(width - prefix.length, '0');
-  }
-  return s.padStart(width);
-}
-
-function cFloat(n: number, conv: string, prec: number, alt: boolean): string {
-  const p = prec < 0 ? 6 : prec;
-  switch (conv) {
-    case 'f':
-    case 'F':
-      return n.toFixed(p);
-    case 'e':
-    case 'E': {
-      const s = n.toExponential(p).replace(/e([+-])(\d)$/, 'e$10$2');
-      return conv === 'E' ? s.toUpperCase() : s;
-    }
-    default: {
-      const P = p === 0 ? 1 : p;
-      const exp = n === 0 ? 0 : Math.floor(Math.log10(Math.abs(n)));
-      let s: string;
-      if (exp < -4 || exp >= P) s = n.toExponential(P - 1).replace(/e([+-])(\d)$/, 'e$10$2');
-      else s = n.toFixed(Math.max(0, P - 1 - exp));
-      if (!alt && s.includes('.')) s = s.replace(/\.?0+(e|$)/, '$1');
-      return conv === 'G' ? s.toUpperCase() : s;
-    }
-  }
-}
-
 export function printf(ctx: CommandContext): number {
   const args = ctx.argv.slice(1);
   if (args[0] === '--') args.shift();
@@ -83,7 +51,7 @@ export function printf(ctx: CommandContext): number {
         const esc = m[1];
         out +=
           /^[0-7]/.test(esc) && esc[0] !== '0'
-            ? String.fromCharCode(Number.parseInt(esc, 8))
+            ? rawByte(Number.parseInt(esc, 8) & 0xff)
             : backslashEscapes(`\\${esc}`).text;
         i += m[0].length - 1;
         continue;
@@ -125,7 +93,7 @@ export function printf(ctx: CommandContext): number {
           const r = backslashEscapes(arg ?? '');
           s = r.text;
           if (r.stop) {
-            ctx.stdout.write(out + pad(s, Math.abs(width), left, false));
+            ctx.stdout.write(normalizeBytes(out + pad(s, Math.abs(width), left, false)));
             return errors.status;
           }
           break;
@@ -172,6 +140,6 @@ export function printf(ctx: CommandContext): number {
     }
     if (!consumed) break;
   } while (argIndex < args.length);
-  ctx.stdout.write(out);
+  ctx.stdout.write(normalizeBytes(out));
   return errors.status;
 }

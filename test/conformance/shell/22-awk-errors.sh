@@ -1,0 +1,21 @@
+# awk (mawk): syntax and run-time errors, missing files, usage, and exit statuses
+echo 'a b' > in.txt
+awk 'BEGIN {x = }'; echo "status $?"
+awk '{print $1'; echo "status $?"
+awk '{print $1}}' in.txt; echo "status $?"
+awk 'BEGIN {print 1 +}'; echo "status $?"
+awk '{print}' missing.txt; echo "status $?"
+awk '{print}' in.txt missing.txt; echo "status $?"
+awk -f missing.awk; echo "status $?"
+awk 2>&1 | head -2; echo "status ${PIPESTATUS[0]}"
+awk 'BEGIN {print 1/0}'; echo "status $?"
+awk 'BEGIN {printf "%d %s|\n", 1}'; echo "status $?"
+awk 'BEGIN {x[1] = 1; x = 2}'; echo "status $?"
+awk 'BEGIN {getline x < "missing.txt"; print "ok"}'; echo "status $?"
+awk 'BEGIN {exit 300}'; echo "status $?"
+awk 'BEGIN {exit -1}'; echo "status $?"
+echo '{print "from file", $2}' > prog.awk
+awk -f prog.awk in.txt; echo "status $?"
+awk -F; echo "status $?"
+awk 'BEGIN {print substr("abc")}'; echo "status $?"
+awk 'BEGIN { printf "%s\n" }' ; echo "status $?"

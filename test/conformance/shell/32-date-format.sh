@@ -1,0 +1,25 @@
+# date +FORMAT: every common conversion, padding flags (- _ 0 ^ #), widths and literal text
+d=@1709634030
+date -d $d '+%Y-%m-%d %H:%M:%S'
+date -d $d '+%a %A %b %B %h'
+date -d $d '+%c'
+date -d $d '+%D %F %T %R %r'
+date -d $d '+%x %X'
+date -d $d '+%e|%-d|%_m|%-m|%j|%-j'
+date -d $d '+%I %l %p %P %k'
+date -d $d '+%u %w %U %W %V %G %g'
+date -d $d '+%y %C %s %N'
+date -d $d '+%z %:z %Z'
+date -d $d '+%^a %^B %#Z %#p'
+date -d $d '+%10Y|%-5d|%_5d|%05d'
+date -d $d '+%3N'
+date -d $d '+%%|%n|%t|' | cat -A
+date -d $d '+literal text'
+date -d $d '+%q|%Q'
+date -d @0 '+%j %U %W %V %G'
+date -d '2021-01-03' '+%U %W %V %G %u'
+date -d '2024-12-30' '+%V %G %g'
+date -d '2024-01-01 00:00:00' '+%I %l %p'
+date -d '2024-01-01 12:00:00' '+%I %l %p'
+date -d '2024-01-01 23:59:59' '+%I %l %p %r'
+date -d @1709634030 +%s%N | cut -c1-10

@@ -1,0 +1,10 @@
+# grep -o with alternations picks the longest match at each position (POSIX leftmost-longest)
+echo 'abcd' | grep -oE 'ab|abcd'
+echo 'abcd' | grep -oE 'a|ab|abc'
+echo 'catalog cat category' | grep -oE 'cat|catalog|category'
+echo 'foobar foo' | grep -o 'foo\|foobar'
+echo 'x=1;y=22' | grep -oE '[a-z]=[0-9]+|[a-z]'
+echo 'abab' | grep -oE '(ab|a)(b)?' 
+echo 'aaa' | grep -oE 'a|aa'
+printf 'ERROR x\nWARN y\nERRORS z\n' | grep -owE 'ERROR|ERRORS'
+echo 'one two three' | grep -oE '\w+|\w+ \w+'

@@ -1,0 +1,37 @@
+# awk (mawk): uninitialized values, number/string comparisons of fields, ARGV/ARGC, ENVIRON, -v escapes, RS regex, $0 in END
+printf '10 9\n10 10.0\nabc abd\n2 10\n' > cmp.txt
+awk '{print ($1 < $2) ? "lt" : ($1 == $2) ? "eq" : "gt"}' cmp.txt
+awk '{x = $1; y = $2 ""; print (x < y)}' cmp.txt
+awk 'BEGIN {if (u == 0 && u == "") print "uninit is both"; print length(u), u + 0}'
+awk 'BEGIN {print ARGC; for (i = 0; i < ARGC; i++) print i, ARGV[i]}' one two
+awk 'BEGIN {print ENVIRON["HOME"]}'
+HOME=/elsewhere awk 'BEGIN {print ENVIRON["HOME"]}'
+awk -v 's=a\tb' 'BEGIN {print s}' | cat -A
+awk -v n=010 'BEGIN {print n + 1, n}'
+printf 'a1b22c333d' | awk 'BEGIN {RS = "[0-9]+"} {print NR, $0}'
+printf 'x y z\n' | awk 'END {print $0, NF}'
+printf 'l1\nl2\n' | awk 'END {print NR}'
+awk 'BEGIN {printf "%d %s\n", "3" + "4", "3" "4"}'
+awk 'BEGIN {x = "0"; if (x) print "string 0 is true"; y = 0; if (!y) print "number 0 is false"}'
+echo '0' | awk '{if ($1) print "true"; else print "field 0 is false"}'
+echo ' ' | awk '{if ($0) print "space true"}'
+echo 'A B' | awk '{$3 = "C"} END {print; print NF}'
+echo 'a:b:c' | awk 'BEGIN {FS = ":"; OFS = "/"} {NF = NF; print}'
+echo 'a b c' | awk '{$2 = ""; print NF ":" $0 ":"}'
+echo 'hello' | awk '{print substr($0, length($0), 1)}'
+awk 'BEGIN {a["1"] = "x"; print a[1], (1 in a), ("01" in a)}'
+awk 'BEGIN {a[01] = "y"; for (k in a) print "key", k}'
+awk 'BEGIN {x = 0.1; a[x] = 1; for (k in a) print "key", k}'
+echo '5 apples' | awk '{$1 *= 2} 1'
+echo 'x' | awk '{print NR == 1 ? "first" : "other"}'
+printf '3\n1\n2\n' | awk '{a[NR] = $1} END {n = NR; for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) {t = a[i]; a[i] = a[j]; a[j] = t}; for (i = 1; i <= n; i++) printf "%s ", a[i]; print ""}'
+awk 'BEGIN {while ("echo a b" | getline) print "fields", NF, $2}'
+awk 'BEGIN {print length(12345), length(1/4)}'
+awk 'BEGIN {print index("foobar", "bar"), substr("foobar", index("foobar", "b"))}'
+awk 'BEGIN {s = "a-b-c"; gsub("-", "+", s); print s; t = "a.b"; gsub(".", "x", t); print t}'
+awk 'BEGIN {print toupper(substr("word", 1, 1)) substr("word", 2)}'
+printf 'k1=v1\nk2=v2\n' | awk -F= '{m[$1] = $2} END {print m["k2"], m["k1"]}'
+awk 'BEGIN { printf "%s|", "a" > "/dev/stdout"; print "b" }'
+awk 'BEGIN { print "line" > "f1.txt"; close("f1.txt"); getline x < "f1.txt"; print "read back:", x }'
+echo 'héllo wörld' | awk '{print length($0), length($1), index($0, "w"), toupper($0)}'
+echo 'héllo' | awk '{print substr($0, 1, 3); printf "[%-7s][%.3s]\n", $0, $0; print match($0, /l+/), RSTART, RLENGTH}'
