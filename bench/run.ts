@@ -7,6 +7,7 @@ import { createWorld, Session } from '../engine/index.ts';
 import { check } from '../src/cli/check.ts';
 import { checkNote } from '../src/notebook/check-note.ts';
 import { benchNet } from './net.ts';
+import { benchNetfilter } from './netfilter.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -89,3 +90,4 @@ async function main() {
 
 await main();
 await benchNet();
+await benchNetfilter();

@@ -4,6 +4,7 @@
 // only a commit without errors replaces the namespace's tables. Base chains come into existence
 // when first used (nft_xt_builtin_init); listings show missing ones as ACCEPT with no rules.
 import type { HookPoint } from '../net/packet/hooks.ts';
+import { Callers } from './callers.ts';
 import { isVerdict } from './cli/parse.ts';
 import {
   BAD_RULE_MSG,
@@ -49,6 +50,14 @@ export class Batch {
   lineno = 0;
   private readonly key: RuleKey;
   private changed = false;
+  /** Jump index per table, built on first use and kept in step with every rule change. */
+  private readonly callers = new Map<TableName, Callers>();
+  /** Chain-name index per table; rebuilt when the chain list or a chain name changes. */
+  private readonly names = new Map<
+    TableName,
+    { chains: Chain[]; size: number; version: number; byName: Map<string, Chain[]> }
+  >();
+  private namesVersion = 0;
 
   constructor(state: NfState, key: RuleKey) {
     this.state = state;
@@ -60,7 +69,41 @@ export class Batch {
   find(table: TableName, name: string): Chain | null {
     const t = this.draft[table];
     if (!t) return null;
-    return t.chains.find((c) => c.name === name && (c.hook === null || c.hook === c.name)) ?? null;
+    let index = this.names.get(table);
+    if (
+      !index ||
+      index.chains !== t.chains ||
+      index.size > t.chains.length ||
+      index.version !== this.namesVersion
+    ) {
+      index = { chains: t.chains, size: 0, version: this.namesVersion, byName: new Map() };
+      this.names.set(table, index);
+    }
+    // Chains are only ever appended to the same array between rebuilds: index the new tail.
+    for (; index.size < t.chains.length; index.size++) {
+      const c = t.chains[index.size];
+      const same = index.byName.get(c.name);
+      if (same) same.push(c);
+      else index.byName.set(c.name, [c]);
+    }
+    return index.byName.get(name)?.find((c) => c.hook === null || c.hook === c.name) ?? null;
+  }
+
+  private callersOf(table: TableName): Callers {
+    let callers = this.callers.get(table);
+    if (!callers) {
+      callers = new Callers(this.draft[table] ?? { name: table, chains: [] });
+      this.callers.set(table, callers);
+    }
+    return callers;
+  }
+
+  /** Records a rule entering or leaving a chain in the jump index (if it has been built). */
+  private track(table: TableName, chain: Chain, rule: Rule, added: boolean): void {
+    const callers = this.callers.get(table);
+    if (!callers) return;
+    if (added) callers.add(chain, rule);
+    else callers.remove(chain, rule);
   }
 
   /** nft_xt_builtin_table_init(). */
@@ -88,8 +131,12 @@ export class Batch {
   private validate(op: string, table: TableName, chain: Chain, rule: Rule): void {
     if (this.failure) return;
     const t = this.draft[table]!;
-    const hooks: Set<HookPoint> = chainHooks(t, chain);
-    const errnoText = ruleValid(t, rule, hooks);
+    const callers = this.callersOf(table);
+    const hooks: Set<HookPoint> = chainHooks(chain, (name) => callers.of(name));
+    const errnoText = ruleValid(t, rule, hooks, (name) => {
+      const c = this.find(table, name);
+      return c && c.hook === null ? c : undefined;
+    });
     if (errnoText) this.failure = { op, errnoText, what: `rule in chain ${chain.name}`, lineno: this.lineno };
   }
 
@@ -104,6 +151,7 @@ export class Batch {
     this.builtinInit(table, chain);
     const c = this.need(table, chain);
     c.rules.push(rule);
+    this.track(table, c, rule, true);
     verbose();
     this.validate('RULE_APPEND', table, c, rule);
   }
@@ -118,6 +166,7 @@ export class Batch {
       return;
     }
     c.rules.splice(rulenum - 1, 0, rule);
+    this.track(table, c, rule, true);
     verbose();
     this.validate('RULE_INSERT', table, c, rule);
   }
@@ -127,7 +176,9 @@ export class Batch {
     const c = this.need(table, chain);
     if (c.rules.length === 0) throw new NftError(ENOENT_MSG);
     if (rulenum > c.rules.length) throw new NftError('Index of replacement too big');
+    this.track(table, c, c.rules[rulenum - 1], false);
     c.rules[rulenum - 1] = rule;
+    this.track(table, c, rule, true);
     this.changed = true;
     verbose();
     this.validate('RULE_REPLACE', table, c, rule);
@@ -141,6 +192,7 @@ export class Batch {
     const i = c.rules.findIndex((r) => this.key(r) === want);
     if (i < 0) throw new NftError(BAD_RULE_MSG);
     const [removed] = c.rules.splice(i, 1);
+    this.track(table, c, removed, false);
     this.changed = true;
     verbose(removed);
   }
@@ -148,7 +200,8 @@ export class Batch {
   deleteNum(table: TableName, chain: string, rulenum: number): void {
     const c = this.need(table, chain);
     if (rulenum > c.rules.length) throw new NftError('Index of deletion too big');
-    c.rules.splice(rulenum - 1, 1);
+    const [removed] = c.rules.splice(rulenum - 1, 1);
+    this.track(table, c, removed, false);
     this.changed = true;
   }
 
@@ -180,6 +233,7 @@ export class Batch {
     const chains = chain !== null ? [this.need(table, chain)] : this.chainsOf(table);
     for (const c of chains) {
       if (verbose) this.out.push(`Flushing chain \`${c.name}'\n`);
+      for (const r of c.rules) this.track(table, c, r, false);
       c.rules = [];
     }
     this.changed = true;
@@ -242,6 +296,7 @@ export class Batch {
           what: `chain ${c.name}`,
           lineno: this.lineno,
         };
+      for (const r of c.rules) this.track(table, c, r, false);
       t!.chains = t!.chains.filter((x) => x !== c);
     }
     this.changed = true;
@@ -259,6 +314,9 @@ export class Batch {
     for (const chain of t!.chains)
       for (const r of chain.rules) if (r.target === null && r.jump === oldName) r.jump = newName;
     c.name = newName;
+    // Jumps were renamed in place: rebuild both indexes for this table when next needed.
+    this.callers.delete(table);
+    this.namesVersion++;
     this.changed = true;
   }
 
@@ -276,15 +334,18 @@ export class Batch {
   /** iptables-restore: forget a table (nft_table_flush deletes it; chains come back as used). */
   tableFlush(table: TableName): void {
     delete this.draft[table];
+    this.callers.delete(table);
     this.changed = true;
   }
 
   /** iptables-restore ":name - [p:b]" for a user chain: create it, or flush an existing one. */
   chainRestore(table: TableName, name: string): void {
     const t = this.ensureTable(table);
-    const c = t.chains.find((x) => x.name === name && x.hook === null);
-    if (c) c.rules = [];
-    else t.chains.push(newChain(name, null));
+    const c = this.find(table, name);
+    if (c && c.hook === null) {
+      for (const r of c.rules) this.track(table, c, r, false);
+      c.rules = [];
+    } else t.chains.push(newChain(name, null));
   }
 
   /** Applies the draft, or throws the first kernel error (nothing applied). */

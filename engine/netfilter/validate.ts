@@ -8,7 +8,11 @@ import { findMatch, findTarget } from './registry.ts';
 import type { Chain, Rule, Table } from './state.ts';
 
 /** The hooks a chain can be reached from: its own, or those of the chains jumping to it. */
-export function chainHooks(table: Table, chain: Chain, seen = new Set<Chain>()): Set<HookPoint> {
+export function chainHooks(
+  chain: Chain,
+  callersOf: (name: string) => Iterable<Chain>,
+  seen = new Set<Chain>(),
+): Set<HookPoint> {
   const hooks = new Set<HookPoint>();
   if (chain.hook) {
     hooks.add(chain.hook);
@@ -16,10 +20,8 @@ export function chainHooks(table: Table, chain: Chain, seen = new Set<Chain>()):
   }
   if (seen.has(chain)) return hooks;
   seen.add(chain);
-  for (const c of table.chains)
-    for (const r of c.rules)
-      if (r.target === null && r.jump === chain.name)
-        for (const h of chainHooks(table, c, seen)) hooks.add(h);
+  for (const caller of callersOf(chain.name))
+    for (const h of chainHooks(caller, callersOf, seen)) hooks.add(h);
   return hooks;
 }
 
@@ -28,6 +30,7 @@ export function ruleValid(
   table: Table,
   rule: Rule,
   hooks: Set<HookPoint>,
+  userChain: (name: string) => Chain | undefined,
   seen = new Set<string>(),
 ): string | null {
   const EINVAL = 'Invalid argument';
@@ -43,9 +46,9 @@ export function ruleValid(
   }
   if (rule.jump && !isVerdict(rule.jump) && !seen.has(rule.jump)) {
     seen.add(rule.jump);
-    const callee = table.chains.find((c) => c.name === rule.jump && c.hook === null);
+    const callee = userChain(rule.jump);
     for (const r of callee?.rules ?? []) {
-      const err = ruleValid(table, r, hooks, seen);
+      const err = ruleValid(table, r, hooks, userChain, seen);
       if (err) return err;
     }
   }
