@@ -108,7 +108,7 @@ function linkNamespaces(a: Netns, b: Netns): void {
 
 export function hasCarrier(link: Link): boolean {
   if (!link.adminUp) return false;
-  if (link.kind === 'veth') return link.peer !== null && link.peer.adminUp;
+  if (link.kind === 'veth') return link.peer?.adminUp === true;
   if (link.kind === 'bridge') {
     const ports = bridgePorts(link);
     return ports.length === 0 || ports.some((p) => hasCarrier(p));

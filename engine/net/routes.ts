@@ -5,7 +5,7 @@ import { type Link, type Netns, type Route, RT_TABLE_LOCAL, RT_TABLE_MAIN, SCOPE
 
 function hasCarrierForRoutes(link: Link): boolean {
   if (!link.adminUp) return false;
-  if (link.kind === 'veth') return link.peer !== null && link.peer.adminUp;
+  if (link.kind === 'veth') return link.peer?.adminUp === true;
   return true;
 }
 

@@ -363,7 +363,13 @@ export const BUILTINS = new Map<string, Builtin>([
   ['hash', () => 0],
   ['wait', () => 0],
   ['trap', () => 0],
-  ['umask', (shell, argv) => (argv[1] ? 0 : (shell.stdout.write('0022\n'), 0))],
+  [
+    'umask',
+    (shell, argv) => {
+      if (!argv[1]) shell.stdout.write('0022\n');
+      return 0;
+    },
+  ],
   ['shopt', () => 0],
   ['history', () => 0],
   ['jobs', () => 0],

@@ -21,7 +21,7 @@ export function globPaths(fs: Vfs, cwd: string, pattern: string): string[] {
       let names: string[];
       try {
         const node = fs.lookup(dir, cwd);
-        if (!node || node.type !== 'dir') continue;
+        if (node?.type !== 'dir') continue;
         names = fs.readdir(dir, cwd);
       } catch {
         continue;

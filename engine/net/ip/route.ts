@@ -392,7 +392,7 @@ function get(ctx: Parameters<IpHandler>[0], opts: IpOptions, args: string[]): nu
   if (!route || route.type === 'unreachable') throw rtnl('Network is unreachable');
   // Local destinations are delivered through lo (ip_route_output_key: RTN_LOCAL uses the loopback device).
   const dev = route.type === 'local' ? 'lo' : devName(opts.ns, route.dev);
-  const src =
+  const _src =
     from !== null
       ? `from ${formatIpv4(from)}`
       : `src ${formatIpv4((route.src as number | null) ?? preferredSource(opts.ns, route) ?? 0)}`;

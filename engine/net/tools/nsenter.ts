@@ -30,7 +30,7 @@ export function nsenter(ctx: CommandContext): number {
     else if (a.startsWith('--target=')) target = a.slice(9);
     else if (a === '-t' || a === '--target') target = args.shift() ?? null;
     else if (a === '--net' || a === '-n') {
-      if (args[0] !== undefined && args[0].startsWith('/')) netPath = args.shift()!;
+      if (args[0]?.startsWith('/')) netPath = args.shift()!;
       else useTargetNet = true;
     } else if (a.startsWith('-n') && a.length > 2) netPath = a.slice(2);
   }
