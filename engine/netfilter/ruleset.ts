@@ -20,6 +20,7 @@ import {
   BUILTIN_CHAINS,
   type Chain,
   type Counters,
+  clonePlain,
   type NfState,
   newChain,
   type Policy,
@@ -61,7 +62,7 @@ export class Batch {
 
   constructor(state: NfState, key: RuleKey) {
     this.state = state;
-    this.draft = structuredClone(state.tables);
+    this.draft = clonePlain(state.tables);
     this.key = key;
   }
 

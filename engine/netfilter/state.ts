@@ -148,10 +148,22 @@ export function references(table: Table, name: string): number {
   return n;
 }
 
+/**
+ * A deep copy of plain data (objects, arrays, primitives including bigint): what the ruleset
+ * holds. Much faster than structuredClone for the many small objects of a large ruleset.
+ */
+export function clonePlain<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(clonePlain) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = clonePlain(v);
+  return out as T;
+}
+
 export function cloneRule(rule: Rule): Rule {
-  return structuredClone(rule);
+  return clonePlain(rule);
 }
 
 export function cloneTable(table: Table): Table {
-  return structuredClone(table);
+  return clonePlain(table);
 }

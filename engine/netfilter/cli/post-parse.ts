@@ -6,7 +6,7 @@ import { type AddrMask, ipparseMultiple, type Resolver } from '../addr.ts';
 import { ParamError } from '../errors.ts';
 import { type MatchExt, optionsFcheck, type TargetExt } from '../module.ts';
 import { isTargetName, STANDARD_VERDICTS } from '../registry.ts';
-import type { ExtEntry, IpSpec, Rule } from '../state.ts';
+import { clonePlain, type ExtEntry, type IpSpec, type Rule } from '../state.ts';
 import { CMD, generic_opt_check, OPT } from './commands.ts';
 import type { ParsedCommand } from './parse.ts';
 
@@ -83,7 +83,7 @@ export function postParse(st: ParseState, resolver: Resolver): ParsedCommand {
         const ext = m.ext as MatchExt;
         const first = ext.merge ? out.find((e) => e.name === ext.name) : undefined;
         if (first) ext.merge!(first.data, m.data);
-        else out.push({ name: m.ext.name, data: structuredClone(m.data) });
+        else out.push({ name: m.ext.name, data: clonePlain(m.data) });
       }
       return out;
     };
@@ -91,10 +91,10 @@ export function postParse(st: ParseState, resolver: Resolver): ParsedCommand {
       for (const d of daddrs) {
         const rule: Rule = {
           ip: { ...ip, src: s.addr, smsk: s.mask, dst: d.addr, dmsk: d.mask },
-          matches: structuredClone(entries(matches)),
+          matches: clonePlain(entries(matches)),
           jump: jumpto,
           goto: gotoSet,
-          target: target ? structuredClone({ name: target.ext.name, data: target.data }) : null,
+          target: target ? clonePlain({ name: target.ext.name, data: target.data }) : null,
           counters: { packets: pcnt, bytes: bcnt },
         };
         p.rules.push(rule);
