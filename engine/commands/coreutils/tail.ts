@@ -3,9 +3,8 @@
 
 import type { CommandContext } from '../types.ts';
 import { parseOrReport } from './args.ts';
-import { fromBytes, readSource, toBytes } from './files.ts';
-import { obsoleteCount } from './head.ts';
-import { parseCount } from './numbers.ts';
+import { fromBytes, toBytes } from './files.ts';
+import { headOrTail, obsoleteCount } from './head-tail.ts';
 
 export function tail(ctx: CommandContext): number {
   const parsed = parseOrReport(
@@ -29,52 +28,9 @@ export function tail(ctx: CommandContext): number {
     obsoleteCount(ctx.argv),
   );
   if (!parsed) return 1;
-  let mode: 'n' | 'c' = 'n';
-  let count = 10;
-  let fromStart = false;
-  let headers: boolean | null = null;
-  let sep = '\n';
-  for (const [k, v] of parsed.options) {
-    if (k === 'n' || k === 'c') {
-      const text = v!;
-      fromStart = text.startsWith('+');
-      const n = parseCount(text.replace(/^[-+]/, ''));
-      if (n === null) {
-        ctx.stderr.write(`tail: invalid number of ${k === 'n' ? 'lines' : 'bytes'}: '${text}'\n`);
-        return 1;
-      }
-      mode = k;
-      count = n;
-    } else if (k === 'q') headers = false;
-    else if (k === 'v') headers = true;
-    else if (k === 'z') sep = '\0';
-  }
-  const files = parsed.operands.length > 0 ? parsed.operands : ['-'];
-  const showHeaders = headers ?? files.length > 1;
-  let status = 0;
-  let first = true;
-  for (const f of files) {
-    const r = readSource(ctx, f);
-    if (!r.ok) {
-      ctx.stderr.write(
-        r.code === 'EISDIR'
-          ? `tail: error reading '${f}': Is a directory\n`
-          : `tail: cannot open '${f}' for reading: ${r.error}\n`,
-      );
-      status = 1;
-      if (r.code === 'EISDIR' && showHeaders) {
-        ctx.stdout.write(`${first ? '' : '\n'}==> ${f} <==\n`);
-        first = false;
-      }
-      continue;
-    }
-    if (showHeaders) ctx.stdout.write(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
-    first = false;
-    ctx.stdout.write(
-      mode === 'c' ? tailBytes(r.text, count, fromStart) : tailLines(r.text, count, fromStart, sep),
-    );
-  }
-  return status;
+  return headOrTail(ctx, 'tail', parsed, '+', (text, s) =>
+    s.mode === 'c' ? tailBytes(text, s.count, s.signed) : tailLines(text, s.count, s.signed, s.sep),
+  );
 }
 
 function tailBytes(text: string, count: number, fromStart: boolean): string {
