@@ -14,15 +14,12 @@ import {
   fromInput,
   isNumeric,
   numToStr,
-  StrNum,
-  strToNum,
   toBool,
   toNum,
   toStr,
   type Value,
 } from './awk-values.ts';
 import { byteLength, fromBytes, normalizeBytes, rawByte, toBytes } from './files.ts';
-import { formatNumberDirective } from './format.ts';
 import { RegexError, translateRegex } from './regex.ts';
 
 export { AwkFatalError, AwkRuntimeError };

@@ -3,7 +3,8 @@
 import { FsError } from '../../fs/errors.ts';
 import { basename, type FsNode, normalizePath } from '../../fs/vfs.ts';
 import type { CommandContext } from '../types.ts';
-import { parseOrReport, usageError } from './args.ts';
+import { parseOrReport } from './args.ts';
+import { sourcesAndTarget } from './paths.ts';
 
 export function cp(ctx: CommandContext): number {
   const parsed = parseOrReport(ctx, {
@@ -46,22 +47,12 @@ export function cp(ctx: CommandContext): number {
     else if (k === 'L') deref = true;
     else if (k === 'P' || k === 'd') deref = false;
   }
-  const ops = [...parsed.operands];
-  if (ops.length === 0) return usageError(ctx, 'missing file operand');
-  if (target === null) {
-    if (ops.length === 1) return usageError(ctx, `missing destination file operand after '${ops[0]}'`);
-    target = ops.pop()!;
-  }
+  const resolved = sourcesAndTarget(ctx, 'cp', parsed.operands, target, noTargetDir);
+  if (typeof resolved === 'number') return resolved;
+  const { ops, intoDir } = resolved;
+  const targetPath = resolved.target;
   const fs = ctx.proc.host.fs;
   const cwd = ctx.proc.cwd;
-  const targetNode = fs.lookup(target, cwd);
-  const intoDir = !noTargetDir && targetNode?.type === 'dir';
-  if (ops.length > 1 && !intoDir) {
-    ctx.stderr.write(
-      `cp: target '${target}': ${targetNode ? 'Not a directory' : 'No such file or directory'}\n`,
-    );
-    return 1;
-  }
   const followTop = deref ?? !recursive;
   const now = ctx.world.clock.now();
   let status = 0;
@@ -141,7 +132,7 @@ export function cp(ctx: CommandContext): number {
       status = 1;
       continue;
     }
-    const dest = intoDir ? `${target.replace(/\/+$/, '')}/${basename(src)}` : target;
+    const dest = intoDir ? `${targetPath.replace(/\/+$/, '')}/${basename(src)}` : targetPath;
     topSrc = src;
     topDest = normalizePath(dest, cwd);
     topDestShown = dest;

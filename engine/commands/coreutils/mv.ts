@@ -3,7 +3,8 @@
 import { FsError } from '../../fs/errors.ts';
 import { basename, normalizePath } from '../../fs/vfs.ts';
 import type { CommandContext } from '../types.ts';
-import { parseOrReport, usageError } from './args.ts';
+import { parseOrReport } from './args.ts';
+import { sourcesAndTarget } from './paths.ts';
 
 export function mv(ctx: CommandContext): number {
   const parsed = parseOrReport(ctx, {
@@ -30,22 +31,12 @@ export function mv(ctx: CommandContext): number {
     else if (k === 't') target = v!;
     else if (k === 'T') noTargetDir = true;
   }
-  const ops = [...parsed.operands];
-  if (ops.length === 0) return usageError(ctx, 'missing file operand');
-  if (target === null) {
-    if (ops.length === 1) return usageError(ctx, `missing destination file operand after '${ops[0]}'`);
-    target = ops.pop()!;
-  }
+  const resolved = sourcesAndTarget(ctx, 'mv', parsed.operands, target, noTargetDir);
+  if (typeof resolved === 'number') return resolved;
+  const { ops, intoDir } = resolved;
+  const targetPath = resolved.target;
   const fs = ctx.proc.host.fs;
   const cwd = ctx.proc.cwd;
-  const targetNode = fs.lookup(target, cwd);
-  const intoDir = !noTargetDir && targetNode?.type === 'dir';
-  if (ops.length > 1 && !intoDir) {
-    ctx.stderr.write(
-      `mv: target '${target}': ${targetNode ? 'Not a directory' : 'No such file or directory'}\n`,
-    );
-    return 1;
-  }
   let status = 0;
   for (const src of ops) {
     const node = fs.lookup(src, cwd, false);
@@ -54,7 +45,7 @@ export function mv(ctx: CommandContext): number {
       status = 1;
       continue;
     }
-    const dest = intoDir ? `${target.replace(/\/+$/, '')}/${basename(src)}` : target;
+    const dest = intoDir ? `${targetPath.replace(/\/+$/, '')}/${basename(src)}` : targetPath;
     const srcAbs = normalizePath(src, cwd);
     const destAbs = normalizePath(dest, cwd);
     const existing = fs.lookup(destAbs, '/', false);

@@ -2,6 +2,8 @@
 // strings (-rwxr-xr-x), and the child/parent plumbing for links, copies and timestamps.
 import { FsError } from '../../fs/errors.ts';
 import { basename, dirname, type FsNode, normalizePath, type Vfs } from '../../fs/vfs.ts';
+import type { CommandContext } from '../types.ts';
+import { usageError } from './args.ts';
 
 /** How much of the path must exist: all (e), all but the last component (f), none (m). */
 export type CanonMode = 'e' | 'f' | 'm';
@@ -94,4 +96,33 @@ export function blockCount(node: FsNode, size: number): number {
   if (node.type === 'dir') return 8;
   if (node.type === 'symlink') return 0;
   return Math.ceil(size / 4096) * 8;
+}
+
+/**
+ * cp and mv operands: the sources and the destination (-t DIR, or the last operand), and
+ * whether the sources go into it as a directory. Returns the exit status when unusable.
+ */
+export function sourcesAndTarget(
+  ctx: CommandContext,
+  name: 'cp' | 'mv',
+  operands: string[],
+  target: string | null,
+  noTargetDir: boolean,
+): { ops: string[]; target: string; intoDir: boolean } | number {
+  const ops = [...operands];
+  if (ops.length === 0) return usageError(ctx, 'missing file operand');
+  let dest = target;
+  if (dest === null) {
+    if (ops.length === 1) return usageError(ctx, `missing destination file operand after '${ops[0]}'`);
+    dest = ops.pop()!;
+  }
+  const targetNode = ctx.proc.host.fs.lookup(dest, ctx.proc.cwd);
+  const intoDir = !noTargetDir && targetNode?.type === 'dir';
+  if (ops.length > 1 && !intoDir) {
+    ctx.stderr.write(
+      `${name}: target '${dest}': ${targetNode ? 'Not a directory' : 'No such file or directory'}\n`,
+    );
+    return 1;
+  }
+  return { ops, target: dest, intoDir };
 }

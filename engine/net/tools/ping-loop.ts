@@ -3,7 +3,7 @@
 // or the linger time after the last probe, then print the statistics.
 import type { CommandContext } from '../../commands/types.ts';
 import type { SendError } from '../packet/ipv4.ts';
-import { type NetRuntime, waitUntil } from '../packet/runtime.ts';
+import { type NetRuntime, type Socket, type SockMessage, waitUntil } from '../packet/runtime.ts';
 import type { PingOptions } from './ping-args.ts';
 import { formatTrip, PingStats, summary } from './ping-stats.ts';
 
@@ -19,6 +19,30 @@ export type PingEvent =
     }
   | { kind: 'error'; at: number; seq: number; from: string; text: string; ack: boolean }
   | { kind: 'local'; at: number; text: string };
+
+/**
+ * The receiving half of a transport over a raw ICMP socket: replies and queued errors in arrival
+ * order, the error queue alone, and whether anything is waiting. `toEvent` decodes one message.
+ */
+export function socketReceiver(
+  sock: Socket,
+  toEvent: (m: SockMessage, fromErrqueue: boolean) => PingEvent | null,
+): Pick<PingTransport, 'take' | 'takeError' | 'pending'> {
+  return {
+    take: () => {
+      const all = [...sock.recv.map((m) => ({ m, q: false })), ...sock.errqueue.map((m) => ({ m, q: true }))];
+      sock.recv = [];
+      sock.errqueue = [];
+      all.sort((a, b) => a.m.at - b.m.at);
+      return all.map(({ m, q }) => toEvent(m, q)).filter((e): e is PingEvent => e !== null);
+    },
+    takeError: () => {
+      const m = sock.errqueue.shift();
+      return m ? toEvent(m, true) : null;
+    },
+    pending: () => sock.recv.length > 0 || sock.errqueue.length > 0,
+  };
+}
 
 /** What the loop needs from an address family. */
 export interface PingTransport {

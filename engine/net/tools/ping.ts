@@ -10,7 +10,7 @@ import { IPPROTO_ICMP } from '../packet/types.ts';
 import { processNet } from '../process.ts';
 import { linkByName } from '../state.ts';
 import { PingExit, type PingOptions, parsePingArgs } from './ping-args.ts';
-import { type PingEvent, runPingLoop, strerror } from './ping-loop.ts';
+import { type PingEvent, runPingLoop, socketReceiver, strerror } from './ping-loop.ts';
 import { describeIcmp } from './ping-stats.ts';
 import { ping6 } from './ping6.ts';
 import { lookupName, reverseName } from './resolve.ts';
@@ -138,21 +138,7 @@ function ping4(ctx: CommandContext, o: PingOptions, dst: number, hostname: strin
           tos: o.tos,
           mark: o.mark,
         }),
-      take: () => {
-        const all = [
-          ...sock.recv.map((m) => ({ m, q: false })),
-          ...sock.errqueue.map((m) => ({ m, q: true })),
-        ];
-        sock.recv = [];
-        sock.errqueue = [];
-        all.sort((a, b) => a.m.at - b.m.at);
-        return all.map(({ m, q }) => toEvent(m, q)).filter((e): e is PingEvent => e !== null);
-      },
-      takeError: () => {
-        const m = sock.errqueue.shift();
-        return m ? toEvent(m, true) : null;
-      },
-      pending: () => sock.recv.length > 0 || sock.errqueue.length > 0,
+      ...socketReceiver(sock, toEvent),
     },
     hostname,
   );

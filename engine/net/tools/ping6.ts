@@ -11,7 +11,7 @@ import { IPPROTO_ICMPV6 } from '../packet/types.ts';
 import { processNet } from '../process.ts';
 import { linkByName } from '../state.ts';
 import type { PingOptions } from './ping-args.ts';
-import { type PingEvent, runPingLoop, strerror } from './ping-loop.ts';
+import { type PingEvent, runPingLoop, socketReceiver, strerror } from './ping-loop.ts';
 import { reverseName } from './resolve.ts';
 
 /** print_icmp(). */
@@ -126,21 +126,7 @@ export function ping6(
     o,
     {
       send: (seq) => sendEcho6(rt, sock, dst, seq, o.datalen, { src: o.source6, oif, hopLimit: o.ttl ?? 64 }),
-      take: () => {
-        const all = [
-          ...sock.recv.map((m) => ({ m, q: false })),
-          ...sock.errqueue.map((m) => ({ m, q: true })),
-        ];
-        sock.recv = [];
-        sock.errqueue = [];
-        all.sort((a, b) => a.m.at - b.m.at);
-        return all.map(({ m, q }) => toEvent(m, q)).filter((e): e is PingEvent => e !== null);
-      },
-      takeError: () => {
-        const m = sock.errqueue.shift();
-        return m ? toEvent(m, true) : null;
-      },
-      pending: () => sock.recv.length > 0 || sock.errqueue.length > 0,
+      ...socketReceiver(sock, toEvent),
     },
     hostname,
   );
