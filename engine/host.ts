@@ -7,6 +7,8 @@ export interface Host {
   /** Stable identifier inside the world (also the default hostname). */
   readonly id: string;
   hostname: string;
+  /** Simulated time the host booted (its world's start), ms since the Unix epoch. */
+  readonly bootMs: number;
   readonly fs: Vfs;
   /** Next process id handed out to a simulated process. */
   nextPid: number;
@@ -48,7 +50,15 @@ export function createHost(id: string, clock: Clock): Host {
   fs.writeFile('/etc/hostname', `${id}\n`);
   fs.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n`);
   fs.mountSpecial('/dev/null', { read: () => '', write: () => {} }, 0o666);
-  const host: Host = { id, hostname: id, fs, nextPid: 100, processes: new Map(), subsystems: new Map() };
+  const host: Host = {
+    id,
+    hostname: id,
+    bootMs: clock.now(),
+    fs,
+    nextPid: 100,
+    processes: new Map(),
+    subsystems: new Map(),
+  };
   fs.mountSpecial('/proc/sys/kernel/hostname', {
     read: () => `${host.hostname}\n`,
     write: (data) => {

@@ -5,13 +5,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createWorld, runScript } from '../engine/index.ts';
+import { runScript } from '../engine/index.ts';
+import { conformanceWorld } from './conformance/host-setup.ts';
 import { normalise } from './conformance/normalise.ts';
 
 const root = join(import.meta.dirname, 'conformance');
 
 function runInEngine(name: string, text: string): string {
-  const result = runScript(createWorld({ hostname: 'labbook' }), text, { name });
+  const result = runScript(conformanceWorld(text), text, { name });
   return result.output + (result.status !== 0 ? `[${result.status}]\n` : '');
 }
 

@@ -2,7 +2,8 @@
 // `node test/run-conformance.ts test/conformance/shell/02-x.sh ...` (no diff means a match).
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createWorld, runScript } from '../engine/index.ts';
+import { runScript } from '../engine/index.ts';
+import { conformanceWorld } from './conformance/host-setup.ts';
 import { normalise } from './conformance/normalise.ts';
 
 function lineDiff(expected: string[], actual: string[]): string[] {
@@ -29,7 +30,7 @@ let failures = 0;
 for (const file of process.argv.slice(2)) {
   const name = basename(file);
   const text = readFileSync(file, 'utf8');
-  const result = runScript(createWorld({ hostname: 'labbook' }), text, { name });
+  const result = runScript(conformanceWorld(text), text, { name });
   const actual = normalise(result.output + (result.status !== 0 ? `[${result.status}]\n` : ''));
   const outFile = file.replace(/\.sh$/, '.out');
   if (!existsSync(outFile)) {

@@ -1,4 +1,5 @@
 // The table of commands every new world knows, by name, with the path `which` reports.
+import { KERNEL_COMMANDS } from '../kernel/commands.ts';
 import { NET_COMMANDS } from '../net/commands.ts';
 import { COREUTILS } from './coreutils/index.ts';
 import { bash, env, sudo } from './shells.ts';
@@ -20,7 +21,13 @@ export function registerCommands(commands: Array<[string, string, CommandFn]>): 
 
 export function defaultCommands(): CommandTable {
   const table: CommandTable = new Map();
-  for (const [name, path, run] of [...SHELLS, ...COREUTILS, ...NET_COMMANDS, ...registered])
+  for (const [name, path, run] of [
+    ...SHELLS,
+    ...COREUTILS,
+    ...KERNEL_COMMANDS,
+    ...NET_COMMANDS,
+    ...registered,
+  ])
     table.set(name, { path, run });
   return table;
 }

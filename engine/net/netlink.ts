@@ -82,7 +82,8 @@ export function createNamespace(world: World, stack: NetStack): Netns {
     nsids: new Map(),
     routes: [],
     neigh: [],
-    sysctl: defaultSysctls(),
+    sysctl: defaultSysctls(!stack.root),
+    stack,
   };
   newLink(world, ns, 'lo', 'loopback', 1);
   return ns;

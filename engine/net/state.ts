@@ -3,6 +3,7 @@
 // neighbour learning) change it; tools read it and print.
 import type { Host } from '../host.ts';
 import { subsystem } from '../host.ts';
+import { type KernelLog, kernelLog } from '../kernel/log.ts';
 import type { NfState } from '../netfilter/state.ts';
 import type { Ipv6 } from './inet.ts';
 import type { Mac } from './mac.ts';
@@ -131,6 +132,8 @@ export interface Netns {
   sysctl: Map<string, string>;
   /** iptables tables and connection tracking (engine/netfilter), created on first use. */
   netfilter?: NfState;
+  /** The host's stack this namespace belongs to (its init_net, its kernel log). */
+  readonly stack: NetStack;
 }
 
 export interface NetStack {
@@ -138,6 +141,8 @@ export interface NetStack {
   /** Named namespaces as files under /run/netns, newest first (tmpfs readdir order). */
   named: Array<{ name: string; ns: Netns }>;
   nextUid: number;
+  /** The host's kernel log, shared by all its namespaces. */
+  readonly kmsg: KernelLog;
 }
 
 export const RT_TABLE_MAIN = 254;
@@ -146,7 +151,12 @@ export const SCOPE = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 
 
 export function netStack(host: Host): NetStack {
   return subsystem(host, 'net', () => {
-    const stack: NetStack = { root: undefined as unknown as Netns, named: [], nextUid: 0 };
+    const stack: NetStack = {
+      root: undefined as unknown as Netns,
+      named: [],
+      nextUid: 0,
+      kmsg: kernelLog(host),
+    };
     return stack;
   });
 }

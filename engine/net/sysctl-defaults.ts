@@ -2,8 +2,8 @@
 // path under /proc/sys. Per-link values start from the namespace's conf/default values.
 import type { Netns } from './state.ts';
 
-export function defaultSysctls(): Map<string, string> {
-  return new Map([
+export function defaultSysctls(init: boolean): Map<string, string> {
+  const sysctls = new Map([
     ['net/ipv4/ip_forward', '0'],
     ['net/ipv4/conf/all/forwarding', '0'],
     ['net/ipv4/conf/default/forwarding', '0'],
@@ -20,6 +20,9 @@ export function defaultSysctls(): Map<string, string> {
     ['net/ipv6/conf/default/disable_ipv6', '0'],
     ['net/core/somaxconn', '4096'],
   ]);
+  // Registered for init_net only (nf_log_net_init(), net/netfilter/nf_log.c).
+  if (init) sysctls.set('net/netfilter/nf_log_all_netns', '0');
+  return sysctls;
 }
 
 export function linkSysctls(ns: Netns, name: string): Array<[string, string]> {

@@ -2,6 +2,8 @@
 // (net/ipv4/ip_forward.c: only with forwarding on for the incoming device, TTL decrement,
 // silent drop otherwise) and output (net/ipv4/ip_output.c), passing the netfilter hooks on the
 // way as the kernel does.
+
+import type { Mac } from '../mac.ts';
 import type { Link, Netns } from '../state.ts';
 import { type HookPoint, runHook, type Verdict } from './hooks.ts';
 import { icmpRcv, icmpSend, sendReject } from './icmp.ts';
@@ -86,7 +88,7 @@ function ipOutput(
     return null;
   }
   // IP_PMTUDISC_DO: a packet larger than the device MTU is refused with EMSGSIZE.
-  if (pkt.df && ipLength(pkt) > route.dev.mtu && inDev === null)
+  if (pkt.df && !pkt.ignoreDf && ipLength(pkt) > route.dev.mtu && inDev === null)
     return { errno: 'EMSGSIZE', mtu: route.dev.mtu };
   if (route.type === 'broadcast') {
     devXmit(rt, route.dev, { src: route.dev.mac, dst: BROADCAST_MAC, ip: pkt });
@@ -97,10 +99,20 @@ function ipOutput(
 }
 
 /** ip_rcv() → PREROUTING → ip_rcv_finish(): what to do with a packet a device received. */
-export function ipRcv(rt: NetRuntime, dev: Link, received: Ipv4Packet, pktType: PacketType): void {
+export function ipRcv(
+  rt: NetRuntime,
+  dev: Link,
+  received: Ipv4Packet,
+  pktType: PacketType,
+  mac: { src: Mac; dst: Mac },
+): void {
   if (pktType === 'otherhost') return;
   const ns = dev.ns;
   const pkt = clonePacket(received);
+  pkt.mac = mac;
+  // The sending socket stays behind: a device transmit orphans the skb (skb_orphan()).
+  pkt.owner = undefined;
+  pkt.ignoreDf = undefined;
   const verdict = hook(rt, 'PREROUTING', ns, pkt, dev, null);
   if (verdict.kind === 'reject') sendReject(rt, ns, pkt, verdict.with);
   if (verdict.kind !== 'accept') return;

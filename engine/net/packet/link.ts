@@ -85,7 +85,7 @@ function packetType(dev: Link, dst: Mac): PacketType {
 function deliverL3(rt: NetRuntime, dev: Link, frame: Frame): void {
   const type = packetType(dev, frame.dst);
   if (frame.arp) arpRcv(rt, dev, frame.arp, type);
-  else if (frame.ip) ipRcv(rt, dev, frame.ip, type);
+  else if (frame.ip) ipRcv(rt, dev, frame.ip, type, { src: frame.src, dst: frame.dst });
   else if (frame.ip6) ip6Rcv(rt, dev, frame.ip6, type);
 }
 

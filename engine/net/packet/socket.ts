@@ -26,11 +26,16 @@ export interface SendOptions {
   ttl: number;
   /** MSG_CONFIRM: the last reply proved the neighbour reachable. */
   confirm?: boolean;
-  /** IP_PMTUDISC_DO. */
+  /** The DF bit: IP_PMTUDISC_DO or IP_PMTUDISC_WANT. */
   df?: boolean;
+  /** IP_PMTUDISC_WANT: too large for the device is fragmented here, not refused. */
+  ignoreDf?: boolean;
   tos?: number;
   mark?: number;
 }
+
+/** Every simulated process runs as root. */
+const ROOT_OWNER = { uid: 0, gid: 0 };
 
 function send(rt: NetRuntime, sock: Socket, pkt: Ipv4Packet, opts: SendOptions): SendError | null {
   const route = routeOutput(sock.ns, pkt.dst, { oif: opts.oif, src: opts.src });
@@ -73,6 +78,8 @@ export function sendEcho(
     protocol: IPPROTO_ICMP,
     tos: opts.tos ?? 0,
     df: opts.df ?? false,
+    ignoreDf: opts.ignoreDf,
+    owner: ROOT_OWNER,
     icmp: { type: ICMP_ECHO, code: 0, id: sock.ident, seq, dataLen, info: 0, quoted: null },
     mark: opts.mark ?? 0,
     latencyUs: 0,
@@ -95,6 +102,8 @@ export function sendUdp(
     protocol: IPPROTO_UDP,
     tos: opts.tos ?? 0,
     df: opts.df ?? false,
+    ignoreDf: opts.ignoreDf,
+    owner: ROOT_OWNER,
     udp: { srcPort: sock.localPort, dstPort, dataLen },
     mark: opts.mark ?? 0,
     latencyUs: 0,

@@ -75,6 +75,8 @@ export interface TcpBody {
   flags: string;
   seq: number;
   ack: number;
+  /** Receive window advertised (0 in resets). */
+  window?: number;
   dataLen: number;
 }
 
@@ -86,6 +88,8 @@ export interface Ipv4Packet {
   tos: number;
   /** Don't Fragment. */
   df: boolean;
+  /** skb->ignore_df: the sender fragments locally despite DF (IP_PMTUDISC_WANT). */
+  ignoreDf?: boolean;
   icmp?: IcmpBody;
   udp?: UdpBody;
   tcp?: TcpBody;
@@ -93,6 +97,12 @@ export interface Ipv4Packet {
   rawLen?: number;
   /** skb->mark, for netfilter and routing by mark. */
   mark: number;
+  /** Identification field; chosen the first time something reads it (its value truly varies). */
+  id?: number;
+  /** The sending socket's owner while the packet is still in the namespace that sent it. */
+  owner?: { uid: number; gid: number };
+  /** The Ethernet header it arrived in (skb_mac_header), set on receive. */
+  mac?: { src: Mac; dst: Mac };
   /** Simulated time the packet has spent on the wire so far, in microseconds (for ping's rtt). */
   latencyUs: number;
 }

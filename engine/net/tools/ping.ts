@@ -134,7 +134,9 @@ function ping4(ctx: CommandContext, o: PingOptions, dst: number, hostname: strin
           oif,
           ttl: o.ttl ?? 64,
           confirm,
-          df: o.pmtudisc === 'do',
+          // Without -M the socket keeps the default IP_PMTUDISC_WANT (DF set, local fragments).
+          df: o.pmtudisc !== 'dont',
+          ignoreDf: o.pmtudisc !== 'do',
           tos: o.tos,
           mark: o.mark,
         }),

@@ -1,10 +1,12 @@
 // The LOG target (extensions/libxt_LOG.c, net/netfilter/xt_LOG.c): a kernel log line per packet
 // with a prefix of at most 29 characters and a syslog level (4, warning, is the default and is
-// not saved). The simulated kernel has no log buffer, so packets just continue.
+// not saved), written to the host's kernel log for dmesg; the packet continues.
+import { printk } from '../../kernel/log.ts';
 import { ParamError } from '../errors.ts';
 import { defineTarget, type OptSpec, optionPrecheck } from '../module.ts';
 import { CONTINUE } from '../packet/context.ts';
 import { saveString, strtoui } from '../xtables.ts';
+import { formatLogMessage, LOG_IPOPT, LOG_MACDECODE, LOG_TCPOPT, LOG_TCPSEQ, LOG_UID } from './log-format.ts';
 
 interface LogData {
   level: number;
@@ -26,12 +28,19 @@ const LEVELS: Record<string, number> = {
 };
 /** prioritynames[] order of <syslog.h> for priority2name(). */
 const PRIORITY_NAMES = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
-const FLAG_NAMES = ['tcp-sequence', 'tcp-options', 'ip-options', 'uid', 'macdecode'];
+/** The --log-* switches and their XT_LOG_* bits, in the order libxt_LOG prints them. */
+const FLAGS: Array<[string, number]> = [
+  ['tcp-sequence', LOG_TCPSEQ],
+  ['tcp-options', LOG_TCPOPT],
+  ['ip-options', LOG_IPOPT],
+  ['uid', LOG_UID],
+  ['macdecode', LOG_MACDECODE],
+];
 
 const OPTS: OptSpec[] = [
   { name: 'log-level', id: 0, arg: true },
   { name: 'log-prefix', id: 1, arg: true },
-  ...FLAG_NAMES.map((f, i) => ({ name: `log-${f}`, id: i + 2, arg: false })),
+  ...FLAGS.map(([f], i) => ({ name: `log-${f}`, id: i + 2, arg: false })),
 ];
 
 export const logTarget = defineTarget<LogData>({
@@ -48,14 +57,12 @@ export const logTarget = defineTarget<LogData>({
       if (arg === '') throw new ParamError('Argument must have a minimum length of 1 characters\n');
       if (arg!.includes('\n')) throw new ParamError('Newlines not allowed in --log-prefix');
       d.prefix = arg!.slice(0, 29);
-    } else d.flags |= 1 << (opt.id - 2);
+    } else d.flags |= FLAGS[opt.id - 2][1];
   },
   save(d) {
     let s = d.prefix ? ` --log-prefix${saveString(d.prefix)}` : '';
     if (d.level !== DEFAULT_LEVEL) s += ` --log-level ${d.level}`;
-    FLAG_NAMES.forEach((f, i) => {
-      if (d.flags & (1 << i)) s += ` --log-${f}`;
-    });
+    for (const [f, bit] of FLAGS) if (d.flags & bit) s += ` --log-${f}`;
     return s;
   },
   print(d, _ip, numeric) {
@@ -63,12 +70,18 @@ export const logTarget = defineTarget<LogData>({
     if (numeric) s += ` flags ${d.flags} level ${d.level}`;
     else {
       s += ` level ${PRIORITY_NAMES[d.level]}`;
-      FLAG_NAMES.forEach((f, i) => {
-        if (d.flags & (1 << i)) s += ` ${f}`;
-      });
+      for (const [f, bit] of FLAGS) if (d.flags & bit) s += ` ${f}`;
     }
     if (d.prefix) s += ` prefix "${d.prefix}"`;
     return s;
   },
-  run: () => CONTINUE,
+  run(d, pc) {
+    // nf_log_ip_packet(): other namespaces log only with net.netfilter.nf_log_all_netns=1.
+    const init = pc.ns.stack.root;
+    if (pc.ns !== init && init.sysctl.get('net/netfilter/nf_log_all_netns') === '0') return CONTINUE;
+    const text = formatLogMessage(pc.ns, pc.pkt, pc.inDev, pc.outDev, d.prefix, d.flags);
+    // Stamped when the packet gets here: the pipeline's time plus its time on the wire so far.
+    printk(pc.ns.stack.kmsg, d.level, text, pc.now + pc.pkt.latencyUs / 1000);
+    return CONTINUE;
+  },
 });
