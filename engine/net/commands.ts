@@ -1,6 +1,7 @@
 // The network tools every world has: ip, sysctl, nsenter, and the packet tools (ping, ...).
 import type { CommandFn } from '../commands/types.ts';
 import { NETFILTER_COMMANDS } from '../netfilter/commands.ts';
+import './dev-net.ts';
 import { ip } from './ip/main.ts';
 import { bridge } from './tools/bridge.ts';
 import { NET_TOOLS } from './tools/index.ts';

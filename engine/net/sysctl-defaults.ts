@@ -19,6 +19,7 @@ export function defaultSysctls(init: boolean): Map<string, string> {
     ['net/ipv6/conf/all/disable_ipv6', '0'],
     ['net/ipv6/conf/default/disable_ipv6', '0'],
     ['net/core/somaxconn', '4096'],
+    ['net/ipv4/tcp_syn_retries', '6'],
   ]);
   // Registered for init_net only (nf_log_net_init(), net/netfilter/nf_log.c).
   if (init) sysctls.set('net/netfilter/nf_log_all_netns', '0');

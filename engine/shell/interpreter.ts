@@ -5,6 +5,7 @@ import type { World } from '../world.ts';
 import { ArithError, evalArith } from './arith.ts';
 import { runSimpleCommand } from './command.ts';
 import { evalTestClause, type TestEnv, TestError } from './conditional.ts';
+import { openDevNet } from './dev-net.ts';
 import {
   type ExpandHost,
   ExpansionError,
@@ -453,6 +454,22 @@ export class Shell implements ExpandHost, RedirectHost {
 
   readFile(path: string): string {
     return this.proc.host.fs.readFile(path, this.proc.cwd, this.proc);
+  }
+
+  /** A /dev/tcp or /dev/udp path opened as a socket, reporting failures as bash does. */
+  openNetwork(path: string): Output | null {
+    const result = openDevNet(this.world, this.proc, path);
+    if (!result) return null;
+    if (result.ok) return result.output;
+    if (result.stage === 'resolve') {
+      // internal_error() names the part getaddrinfo() refused; the open then fails with EINVAL.
+      this.error(`${result.name}: ${result.message}`);
+      throw new RedirectError(`${path}: Invalid argument`);
+    }
+    // sys_error("connect") has no line number.
+    const name = this.mode.kind === 'script' ? this.mode.name : 'bash';
+    this.stderr.write(`${name}: connect: ${result.message}\n`);
+    throw new RedirectError(`${path}: ${result.message}`);
   }
 
   testEnv(): TestEnv {

@@ -14,11 +14,15 @@ export interface RedirectHost extends ExpandHost {
   readonly fsCwd: string;
   writeFile(path: string, data: string, append: boolean): void;
   readFile(path: string): string;
+  /** Opens /dev/tcp/HOST/PORT or /dev/udp/HOST/PORT; null for other paths. */
+  openNetwork(path: string): Output | null;
 }
 
 function fileOutput(host: RedirectHost, path: string, append: boolean): Output {
   try {
     if (path === '/dev/null') return NULL_OUTPUT;
+    const socket = host.openNetwork(path);
+    if (socket) return socket;
     host.writeFile(path, '', append || isSpecial(host, path));
   } catch (e) {
     if (e instanceof FsError) throw new RedirectError(`${path}: ${e.message}`);
@@ -59,6 +63,11 @@ export function applyRedirects(host: RedirectHost, redirs: Node[], fds: FdTable)
       case '<':
       case '<>': {
         const target = expandTarget(host, r.Word);
+        // A socket reads as end of file: nothing in the simulation answers with data yet.
+        if (host.openNetwork(target)) {
+          table.set(n, new Input(''));
+          break;
+        }
         try {
           const input = new Input(host.readFile(target));
           input.fromFile = !/^\/(dev|proc|sys)\//.test(target);

@@ -231,6 +231,7 @@ function deliverError(rt: NetRuntime, ns: Netns, pkt: Ipv4Packet): void {
     )
       continue;
     if (quoted.protocol === IPPROTO_UDP && quoted.udp?.srcPort !== sock.localPort) continue;
+    if (quoted.protocol === IPPROTO_TCP && quoted.tcp?.srcPort !== sock.localPort) continue;
     sock.errqueue.push({ at: rt.now, packet: pkt, ttl: pkt.ttl, error });
   }
 }

@@ -190,8 +190,14 @@ function ipLocalDeliver(rt: NetRuntime, dev: Link, pkt: Ipv4Packet, broadcast: b
     return;
   }
   if (pkt.protocol === IPPROTO_TCP && pkt.tcp) {
-    // tcp_v4_send_reset(): nothing listens yet, so every segment but a reset is answered with one.
-    if (!broadcast && !pkt.tcp.flags.includes('R')) sendReject(rt, ns, pkt, 'tcp-reset');
+    const port = pkt.tcp.dstPort;
+    const sock = [...rt.sockets].find(
+      (s) => s.ns === ns && s.protocol === IPPROTO_TCP && s.localPort === port,
+    );
+    // A connecting socket takes its answer; nothing listens yet, so any other segment but a
+    // reset is answered with one (tcp_v4_send_reset()).
+    if (sock) sock.recv.push({ at: rt.now, packet: pkt, ttl: pkt.ttl, error: null });
+    else if (!broadcast && !pkt.tcp.flags.includes('R')) sendReject(rt, ns, pkt, 'tcp-reset');
     return;
   }
   if (!broadcast) icmpSend(rt, ns, pkt, ICMP_DEST_UNREACH, UNREACH.proto, 0);

@@ -355,3 +355,8 @@ export function neighRemove(rt: NetRuntime, ns: Netns, n: Neigh): void {
 }
 
 export const neighStates = { VALID, CONNECTED };
+
+/** skb_still_in_host_queue(): whether a packet still waits in one of `ns`'s neighbour queues. */
+export function stillQueued(rt: NetRuntime, ns: Netns, pkt: Ipv4Packet | Ipv6Packet): boolean {
+  return ns.neigh.some((n) => rt.neigh.get(n)?.queue.includes(pkt) ?? false);
+}

@@ -77,6 +77,8 @@ export interface TcpBody {
   ack: number;
   /** Receive window advertised (0 in resets). */
   window?: number;
+  /** Bytes of TCP options after the 20-byte header (a SYN's MSS, SACK, timestamps, scale). */
+  optLen?: number;
   dataLen: number;
 }
 
@@ -111,7 +113,7 @@ export interface Ipv4Packet {
 export function ipLength(p: Ipv4Packet): number {
   if (p.icmp) return IPV4_HLEN + ICMP_HLEN + p.icmp.dataLen;
   if (p.udp) return IPV4_HLEN + UDP_HLEN + p.udp.dataLen;
-  if (p.tcp) return IPV4_HLEN + TCP_HLEN + p.tcp.dataLen;
+  if (p.tcp) return IPV4_HLEN + TCP_HLEN + (p.tcp.optLen ?? 0) + p.tcp.dataLen;
   return IPV4_HLEN + (p.rawLen ?? 0);
 }
 

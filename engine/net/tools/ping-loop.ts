@@ -1,7 +1,9 @@
 // ping's main loop (iputils ping_common.c main_loop/pinger/schedule_exit) on the simulated
 // clock: send every interval, take replies and errors as they arrive, stop on count, deadline
 // or the linger time after the last probe, then print the statistics.
+
 import type { CommandContext } from '../../commands/types.ts';
+import { strerror } from '../errno.ts';
 import type { SendError } from '../packet/ipv4.ts';
 import { type NetRuntime, type Socket, type SockMessage, waitUntil } from '../packet/runtime.ts';
 import type { PingOptions } from './ping-args.ts';
@@ -52,20 +54,6 @@ export interface PingTransport {
   /** One message from the error queue only (recvmsg with MSG_ERRQUEUE). */
   takeError(): PingEvent | null;
   pending(): boolean;
-}
-
-const STRERROR: Record<string, string> = {
-  EPERM: 'Operation not permitted',
-  ENETUNREACH: 'Network is unreachable',
-  EHOSTUNREACH: 'No route to host',
-  EINVAL: 'Invalid argument',
-  EACCES: 'Permission denied',
-  EMSGSIZE: 'Message too long',
-  EADDRNOTAVAIL: 'Cannot assign requested address',
-};
-
-export function strerror(errno: string): string {
-  return STRERROR[errno] ?? errno;
 }
 
 /** SCHINT(): ping never waits less than 10 ms between probes after an error. */

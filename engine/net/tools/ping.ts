@@ -2,6 +2,7 @@
 // UDP connect() probe, SO_BINDTODEVICE for -I DEV, bind() for -I ADDR), prints the header and
 // runs the loop over a raw ICMP socket of the process's namespace.
 import type { CommandContext } from '../../commands/types.ts';
+import { strerror } from '../errno.ts';
 import { formatIpv4, parseIpv4, parseIpv6 } from '../inet.ts';
 import { isLocalAddress, RouteError, routeOutput } from '../packet/route.ts';
 import { closeSocket, netRuntime, openSocket, type SockMessage } from '../packet/runtime.ts';
@@ -10,7 +11,7 @@ import { IPPROTO_ICMP } from '../packet/types.ts';
 import { processNet } from '../process.ts';
 import { linkByName } from '../state.ts';
 import { PingExit, type PingOptions, parsePingArgs } from './ping-args.ts';
-import { type PingEvent, runPingLoop, socketReceiver, strerror } from './ping-loop.ts';
+import { type PingEvent, runPingLoop, socketReceiver } from './ping-loop.ts';
 import { describeIcmp } from './ping-stats.ts';
 import { ping6 } from './ping6.ts';
 import { lookupName, reverseName } from './resolve.ts';

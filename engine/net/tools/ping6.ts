@@ -2,6 +2,7 @@
 // leaves a link-local target's source unspecified (so `-I dev` prints "from ::" and warns),
 // scope ids printed as %dev, and ICMPv6 errors named as print_icmp() names them.
 import type { CommandContext } from '../../commands/types.ts';
+import { strerror } from '../errno.ts';
 import { formatIpv6, type Ipv6 } from '../inet.ts';
 import { RouteError } from '../packet/route.ts';
 import { isLinkLocal6, isMulticast6, localOwner6, routeOutput6, sameV6 } from '../packet/route6.ts';
@@ -11,7 +12,7 @@ import { IPPROTO_ICMPV6 } from '../packet/types.ts';
 import { processNet } from '../process.ts';
 import { linkByName } from '../state.ts';
 import type { PingOptions } from './ping-args.ts';
-import { type PingEvent, runPingLoop, socketReceiver, strerror } from './ping-loop.ts';
+import { type PingEvent, runPingLoop, socketReceiver } from './ping-loop.ts';
 import { reverseName } from './resolve.ts';
 
 /** print_icmp(). */

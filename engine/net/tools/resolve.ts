@@ -10,7 +10,7 @@ interface HostsEntry {
   names: string[];
 }
 
-function hostsEntries(ctx: CommandContext): HostsEntry[] {
+function hostsEntries(ctx: Pick<CommandContext, 'proc'>): HostsEntry[] {
   let text = '';
   try {
     text = ctx.proc.host.fs.readFile('/etc/hosts', '/', ctx.proc);
@@ -28,7 +28,11 @@ function hostsEntries(ctx: CommandContext): HostsEntry[] {
 }
 
 /** getaddrinfo() for a name: the /etc/hosts entries for it, IPv4 ones first as AF_UNSPEC gives. */
-export function lookupName(ctx: CommandContext, name: string, family: 4 | 6 | null): Resolved[] {
+export function lookupName(
+  ctx: Pick<CommandContext, 'proc'>,
+  name: string,
+  family: 4 | 6 | null,
+): Resolved[] {
   const found: Resolved[] = [];
   for (const e of hostsEntries(ctx)) {
     if (!e.names.includes(name)) continue;

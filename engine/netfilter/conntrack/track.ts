@@ -120,6 +120,8 @@ function classify(state: NfState, pkt: Ipv4Packet, now: number): CtAssignment {
     if (pkt.tcp) tcpUpdate(ct, pkt.tcp.flags, found.reply);
     ct.expiresAt = now + timeoutFor(ct);
     const ctinfo: CtInfo = found.reply ? 'established-reply' : ct.seenReply ? 'established' : 'new';
+    // nf_conntrack_tcp_packet(): a reset before the connection was assured kills it at once.
+    if (pkt.tcp?.flags.includes('R') && !ct.assured) ct.expiresAt = now;
     return { ct, ctinfo, untracked: false };
   }
   // Only queries start ICMP connections; a reset starts no TCP one.
