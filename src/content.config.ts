@@ -3,9 +3,15 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { noteId } from './site/note-index.ts';
 
 const notes = defineCollection({
-  loader: glob({ pattern: '**/*.{md,markdown}', base: './content' }),
+  loader: glob({
+    pattern: '**/*.{md,markdown}',
+    base: './content',
+    // The same page ids the note index resolves links to.
+    generateId: ({ entry, data }) => noteId(entry, data),
+  }),
   // Front matter from Obsidian, Docusaurus, Jekyll and Hugo notes is accepted as written.
   schema: z
     .object({
