@@ -8,6 +8,7 @@ import { check } from '../src/cli/check.ts';
 import { checkNote } from '../src/notebook/check-note.ts';
 import { benchNet } from './net.ts';
 import { benchNetfilter } from './netfilter.ts';
+import { benchSite } from './site.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -91,3 +92,4 @@ async function main() {
 await main();
 await benchNet();
 await benchNetfilter();
+await benchSite();

@@ -8,7 +8,7 @@ import { noteId } from './site/note-index.ts';
 const notes = defineCollection({
   loader: glob({
     pattern: '**/*.{md,markdown}',
-    base: './content',
+    base: process.env.LABBOOK_CONTENT ?? './content',
     // The same page ids the note index resolves links to.
     generateId: ({ entry, data }) => noteId(entry, data),
   }),

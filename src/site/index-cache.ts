@@ -6,7 +6,8 @@ import { basename, join } from 'node:path';
 import { findNotes } from '../cli/files.ts';
 import { buildIndex, type NoteIndex } from './note-index.ts';
 
-export const CONTENT_ROOT = 'content';
+/** The knowledge base's folder; LABBOOK_CONTENT points elsewhere (benchmarks, tests). */
+export const CONTENT_ROOT = process.env.LABBOOK_CONTENT ?? 'content';
 
 let cached: { signature: string; index: NoteIndex; attachments: Map<string, string> | null } | null = null;
 
@@ -16,7 +17,7 @@ function signature(root: string): string {
     .join('\n');
 }
 
-export function currentIndex(root = CONTENT_ROOT): NoteIndex {
+export function currentIndex(root = process.env.LABBOOK_CONTENT ?? CONTENT_ROOT): NoteIndex {
   const sig = signature(root);
   if (cached?.signature !== sig) cached = { signature: sig, index: buildIndex(root), attachments: null };
   return cached.index;

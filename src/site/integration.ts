@@ -5,14 +5,34 @@ import type { AstroIntegration } from 'astro';
 import remarkKnowledgeLinks from './remark-knowledge-links.ts';
 import remarkVerifiedBlocks from './remark-verified-blocks.ts';
 
-export default function labbook(): AstroIntegration {
+export interface LabbookOptions {
+  /** false builds the same pages without running any block (plain Astro Markdown), for benchmarks. */
+  verify?: boolean;
+}
+
+export default function labbook({ verify = true }: LabbookOptions = {}): AstroIntegration {
   return {
     name: 'labbook',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        if (!verify) {
+          updateConfig({
+            markdown: {
+              processor: unified({ remarkPlugins: [[remarkKnowledgeLinks, { failOnError: true }]] }),
+            },
+          });
+          return;
+        }
+        // In `npm run dev` a failing note still renders, with its failures shown on the page.
+        const options = { failOnError: command !== 'dev' };
         updateConfig({
           markdown: {
-            processor: unified({ remarkPlugins: [remarkKnowledgeLinks, remarkVerifiedBlocks] }),
+            processor: unified({
+              remarkPlugins: [
+                [remarkKnowledgeLinks, options],
+                [remarkVerifiedBlocks, options],
+              ],
+            }),
             syntaxHighlight: false,
           },
         });

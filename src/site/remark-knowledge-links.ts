@@ -181,7 +181,8 @@ function transform(ctx: Ctx, parent: Root | RootContent): void {
   }
 }
 
-export default function remarkKnowledgeLinks() {
+export default function remarkKnowledgeLinks(options: { failOnError?: boolean } = {}) {
+  const failOnError = options.failOnError ?? true;
   return (tree: Root, file: VFile) => {
     if (!file.path) return;
     const index = currentIndex();
@@ -196,7 +197,9 @@ export default function remarkKnowledgeLinks() {
     const offset = at > 0 ? source.slice(0, at).split('\n').length - 1 : 0;
     for (const d of [...ctx.errors, ...ctx.warnings]) d.line += offset;
     for (const w of ctx.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
-    if (ctx.errors.length > 0)
+    if (ctx.errors.length > 0 && !failOnError)
+      for (const e of ctx.errors) process.stderr.write(`${formatDiagnostic(e)}\n`);
+    else if (ctx.errors.length > 0)
       throw new Error(
         `labbook: ${from.file} has broken links:\n${ctx.errors.map(formatDiagnostic).join('\n')}`,
       );

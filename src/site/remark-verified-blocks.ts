@@ -9,7 +9,7 @@ import { CACHE_DIR, cacheKey, readCached } from '../cli/cache.ts';
 import { parseInfo } from '../notebook/attributes.ts';
 import { checkNote } from '../notebook/check-note.ts';
 import { formatDiagnostic } from '../notebook/diagnostics.ts';
-import { renderBlock } from './render-block.ts';
+import { escapeHtml, renderBlock } from './render-block.ts';
 
 function codeNodes(
   node: Root | RootContent,
@@ -26,17 +26,20 @@ function codeNodes(
   }
 }
 
-export default function remarkVerifiedBlocks() {
+export interface VerifiedBlocksOptions {
+  /** Build: a failing block stops the build. Dev: the page shows the failures instead. */
+  failOnError?: boolean;
+}
+
+export default function remarkVerifiedBlocks(options: VerifiedBlocksOptions = {}) {
+  const failOnError = options.failOnError ?? true;
   return async (tree: Root, file: VFile) => {
     if (!file.path) return;
     const rel = relative(process.cwd(), file.path);
     const source = readFileSync(file.path, 'utf8');
     const report = readCached(CACHE_DIR, cacheKey(rel, source)) ?? checkNote(rel, source).report;
-    if (!report.passed) {
-      throw new Error(
-        `labbook: ${rel} has failing blocks:\n${report.diagnostics.map(formatDiagnostic).join('\n')}`,
-      );
-    }
+    const failures = report.diagnostics.map(formatDiagnostic).join('\n');
+    if (!report.passed && failOnError) throw new Error(`labbook: ${rel} has failing blocks:\n${failures}`);
     const found: Array<{ node: Code; parent: Root | RootContent; index: number }> = [];
     codeNodes(tree, found);
     for (let i = 0; i < found.length; i++) {
@@ -48,5 +51,10 @@ export default function remarkVerifiedBlocks() {
         : await renderBlock(node.lang ?? '', node.value, { file: attrs.file }, block, report.engineVersion);
       (parent as { children: RootContent[] }).children[found[i].index] = { type: 'html', value: html };
     }
+    if (!report.passed)
+      tree.children.unshift({
+        type: 'html',
+        value: `<div class="lb-failures" role="alert"><p>This note failed verification:</p><pre>${escapeHtml(failures)}</pre></div>`,
+      });
   };
 }
