@@ -9,7 +9,16 @@ import { buildIndex, type NoteIndex } from './note-index.ts';
 /** The knowledge base's folder; LABBOOK_CONTENT points elsewhere (benchmarks, tests). */
 export const CONTENT_ROOT = process.env.LABBOOK_CONTENT ?? 'content';
 
-let cached: { signature: string; index: NoteIndex; attachments: Map<string, string> | null } | null = null;
+let cached: {
+  root: string;
+  signature: string;
+  checkedAt: number;
+  index: NoteIndex;
+  attachments: Map<string, string> | null;
+} | null = null;
+
+/** How long a checked index is trusted before the notes' times are read again. */
+const RECHECK_MS = 500;
 
 function signature(root: string): string {
   return findNotes([root])
@@ -18,8 +27,12 @@ function signature(root: string): string {
 }
 
 export function currentIndex(root = process.env.LABBOOK_CONTENT ?? CONTENT_ROOT): NoteIndex {
+  const now = Date.now();
+  if (cached?.root === root && now - cached.checkedAt < RECHECK_MS) return cached.index;
   const sig = signature(root);
-  if (cached?.signature !== sig) cached = { signature: sig, index: buildIndex(root), attachments: null };
+  if (cached?.root !== root || cached.signature !== sig)
+    cached = { root, signature: sig, checkedAt: now, index: buildIndex(root), attachments: null };
+  cached.checkedAt = now;
   return cached.index;
 }
 

@@ -39,6 +39,15 @@ export function wikiLinksIn(
   return out;
 }
 
+/** A URL part with its %-escapes decoded, or as written when they are malformed (`100%.md`). */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
 /** A relative Markdown link to another note (`other.md`, `../dir/note.md#section`), or null. */
@@ -55,21 +64,33 @@ export function markdownLinkRef(url: string): Omit<LinkRef, 'line' | 'col'> | nu
   };
 }
 
-function positionInText(node: Text, offset: number): { line: number; col: number } {
+/**
+ * Where the wiki-link at `offset` in a text node starts in the file. On a continuation line the
+ * node's value has lost the line's `> ` or indentation, so the column is found in the line.
+ */
+export function positionInText(
+  node: Text,
+  offset: number,
+  match: string,
+  lines: string[] | null,
+): { line: number; col: number } {
   const start = node.position?.start ?? { line: 1, column: 1 };
   const before = node.value.slice(0, offset).split('\n');
-  return before.length === 1
-    ? { line: start.line, col: start.column + offset }
-    : { line: start.line + before.length - 1, col: before[before.length - 1].length + 1 };
+  if (before.length === 1) return { line: start.line, col: start.column + offset };
+  const line = start.line + before.length - 1;
+  const found = lines?.[line - 1]?.indexOf(match) ?? -1;
+  return { line, col: found >= 0 ? found + 1 : before[before.length - 1].length + 1 };
 }
 
-export function linksIn(tree: Root): LinkRef[] {
+/** The links a parsed note makes; `source` (the text it was parsed from) gives exact columns. */
+export function linksIn(tree: Root, source?: string): LinkRef[] {
+  const lines = source?.split('\n') ?? null;
   const out: LinkRef[] = [];
   const walk = (node: Root | RootContent) => {
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return;
     if (node.type === 'text') {
-      for (const { index, ref } of wikiLinksIn(node.value))
-        out.push({ ...ref, ...positionInText(node, index) });
+      for (const { index, length, ref } of wikiLinksIn(node.value))
+        out.push({ ...ref, ...positionInText(node, index, node.value.slice(index, index + length), lines) });
       return;
     }
     if (node.type === 'link') {

@@ -2,7 +2,7 @@
 // slugs (as the rendered page numbers them), tags, dates and the links it makes, so pages can
 // resolve wiki-links, list backlinks and tags, and the build can reject a link to nothing.
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import GithubSlugger, { slug } from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
@@ -29,6 +29,33 @@ export interface NoteEntry {
 export interface NoteIndex {
   root: string;
   notes: Map<string, NoteEntry>;
+  /** Notes by the names a wiki-link may use: path without extension, file name, page id, title (lowercased). */
+  byName: Map<string, NoteEntry[]>;
+  byPath: Map<string, NoteEntry>;
+}
+
+function addName(byName: Map<string, NoteEntry[]>, name: string, entry: NoteEntry): void {
+  const key = name.toLowerCase();
+  const list = byName.get(key);
+  if (!list) byName.set(key, [entry]);
+  else if (!list.includes(entry)) list.push(entry);
+}
+
+/** An index over entries: the lookups wiki-links and Markdown links resolve through. */
+export function indexOf(root: string, entries: NoteEntry[]): NoteIndex {
+  const notes = new Map<string, NoteEntry>();
+  const byName = new Map<string, NoteEntry[]>();
+  const byPath = new Map<string, NoteEntry>();
+  for (const e of entries) {
+    notes.set(e.id, e);
+    byPath.set(e.path, e);
+    const bare = e.path.replace(/\.(md|mdx|markdown)$/, '');
+    addName(byName, bare, e);
+    addName(byName, bare.split('/').pop() ?? bare, e);
+    addName(byName, e.id, e);
+    addName(byName, e.title, e);
+  }
+  return { root, notes, byName, byPath };
 }
 
 /** The page id of a note file, as the content collection is told to number them. */
@@ -76,28 +103,40 @@ export function indexNote(root: string, file: string, source: string, cwd = proc
     tags: tagsOf(data as NoteData),
     date: dateOf(data.date),
     draft: data.draft === true,
-    links: linksIn(note.tree),
+    links: linksIn(note.tree, source),
   };
 }
 
 /** Reads every note under `root`. */
 export function buildIndex(root = 'content', cwd = process.cwd()): NoteIndex {
-  const notes = new Map<string, NoteEntry>();
-  for (const file of findNotes([root], cwd).files) {
-    const entry = indexNote(root, file, readFileSync(file, 'utf8'), cwd);
-    notes.set(entry.id, entry);
-  }
-  return { root, notes };
+  const dir = resolve(cwd, root);
+  const entries = findNotes([dir], cwd).files.map((file) =>
+    indexNote(dir, file, readFileSync(file, 'utf8'), cwd),
+  );
+  return indexOf(dir, entries);
 }
+
+const backlinkMaps = new WeakMap<NoteIndex, Map<string, NoteEntry[]>>();
 
 /** The notes that link to `id`, by title. */
 export function backlinks(index: NoteIndex, id: string): NoteEntry[] {
-  const from: NoteEntry[] = [];
-  for (const entry of index.notes.values()) {
-    if (entry.id === id || entry.draft) continue;
-    if (entry.links.some((l) => resolveLink(index, entry, l).target?.id === id)) from.push(entry);
+  let map = backlinkMaps.get(index);
+  if (!map) {
+    map = new Map();
+    for (const entry of index.notes.values()) {
+      if (entry.draft) continue;
+      for (const link of entry.links) {
+        const target = resolveLink(index, entry, link).target;
+        if (!target || target === entry) continue;
+        const list = map.get(target.id) ?? [];
+        if (!list.includes(entry)) list.push(entry);
+        map.set(target.id, list);
+      }
+    }
+    for (const list of map.values()) list.sort((a, b) => a.title.localeCompare(b.title));
+    backlinkMaps.set(index, map);
   }
-  return from.sort((a, b) => a.title.localeCompare(b.title));
+  return map.get(id) ?? [];
 }
 
 export type Resolution = { target: NoteEntry | null; hash: string | null; error: string | null };
@@ -109,18 +148,7 @@ export function resolveLink(index: NoteIndex, from: NoteEntry, link: LinkRef): R
     if (link.target === '') target = from;
     else {
       const wanted = link.target.replace(/\.(md|markdown)$/, '');
-      const candidates = [...index.notes.values()].filter(
-        (n) =>
-          n.path.replace(/\.(md|mdx|markdown)$/, '') === wanted ||
-          n.path
-            .replace(/\.(md|mdx|markdown)$/, '')
-            .split('/')
-            .pop()
-            ?.toLowerCase() === wanted.toLowerCase() ||
-          n.id === noteId(wanted) ||
-          n.title.toLowerCase() === wanted.toLowerCase(),
-      );
-      const distinct = [...new Set(candidates)];
+      const distinct = index.byName.get(wanted.toLowerCase()) ?? index.byName.get(noteId(wanted)) ?? [];
       if (distinct.length > 1)
         return {
           target: null,
@@ -131,16 +159,19 @@ export function resolveLink(index: NoteIndex, from: NoteEntry, link: LinkRef): R
       if (!target) return { target: null, hash: null, error: `no note named "${link.target}"` };
     }
   } else {
-    const base = from.path.split('/').slice(0, -1);
+    // `/dir/note.md` starts at the content root, anything else at the linking note's folder.
+    const base = link.target.startsWith('/') ? [] : from.path.split('/').slice(0, -1);
     const parts = [...base];
     for (const seg of link.target.split('/')) {
       if (seg === '..') parts.pop();
       else if (seg !== '.' && seg !== '') parts.push(seg);
     }
     const path = parts.join('/');
-    target = link.target === '' ? from : ([...index.notes.values()].find((n) => n.path === path) ?? null);
+    target = link.target === '' ? from : (index.byPath.get(path) ?? null);
     if (!target) return { target: null, hash: null, error: `no note at ${link.target}` };
   }
+  if (target.draft && !from.draft)
+    return { target: null, hash: null, error: `"${target.path}" is a draft (draft: true) and has no page` };
   if (link.heading === null) return { target, hash: null, error: null };
   const wantedSlug = slug(link.heading);
   const heading = target.headings.find((h) => h.slug === wantedSlug || h.slug === link.heading);

@@ -8,7 +8,7 @@ import type { Blockquote, Image, Link, Paragraph, PhrasingContent, Root, RootCon
 import type { VFile } from 'vfile';
 import { type Diagnostic, formatDiagnostic } from '../notebook/diagnostics.ts';
 import { attachmentPath, currentIndex } from './index-cache.ts';
-import { type LinkRef, markdownLinkRef, wikiLinksIn } from './links.ts';
+import { type LinkRef, markdownLinkRef, positionInText, wikiLinksIn } from './links.ts';
 import { type NoteEntry, type NoteIndex, resolveLink } from './note-index.ts';
 import { escapeHtml } from './render-block.ts';
 
@@ -31,6 +31,8 @@ interface Ctx {
   noteDir: string;
   errors: Diagnostic[];
   warnings: Diagnostic[];
+  /** The text the tree was parsed from, for columns on continuation lines. */
+  lines: string[];
 }
 
 function problem(
@@ -96,14 +98,9 @@ function splitText(ctx: Ctx, node: Text): Array<PhrasingContent | RootContent> |
   if (found.length === 0) return null;
   const out: Array<PhrasingContent | RootContent> = [];
   let last = 0;
-  const start = node.position?.start ?? { line: 1, column: 1 };
   for (const { index, length, ref } of found) {
     if (index > last) out.push({ type: 'text', value: node.value.slice(last, index) });
-    const before = node.value.slice(0, index).split('\n');
-    const at =
-      before.length === 1
-        ? { line: start.line, col: start.column + index }
-        : { line: start.line + before.length - 1, col: before[before.length - 1].length + 1 };
+    const at = positionInText(node, index, node.value.slice(index, index + length), ctx.lines);
     out.push(wikiNode(ctx, ref, at));
     last = index + length;
   }
@@ -189,7 +186,14 @@ export default function remarkKnowledgeLinks(options: { failOnError?: boolean } 
     const rel = relative(resolve(index.root), file.path).split('\\').join('/');
     const from = [...index.notes.values()].find((n) => n.path === rel);
     if (!from) return;
-    const ctx: Ctx = { index, from, noteDir: dirname(file.path), errors: [], warnings: [] };
+    const ctx: Ctx = {
+      index,
+      from,
+      noteDir: dirname(file.path),
+      errors: [],
+      warnings: [],
+      lines: String(file.value).split('\n'),
+    };
     transform(ctx, tree);
     // Astro hands over the body without its front matter: positions count from the body.
     const source = readFileSync(file.path, 'utf8');

@@ -2,7 +2,7 @@
 // verified, a status badge (verified, output generated, not run, failed) with the engine
 // version, the file name of file blocks, and a copy button that copies commands only.
 import type { BlockReport } from '../notebook/report.ts';
-import { parseTranscript } from '../notebook/transcript.ts';
+import { parseTranscript, type TranscriptCommand } from '../notebook/transcript.ts';
 import { highlight } from './highlight.ts';
 
 const LABEL: Record<string, string> = {
@@ -17,6 +17,49 @@ export function escapeHtml(text: string): string {
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
+}
+
+const PROMPT = '<span class="lb-prompt" aria-hidden="true">$ </span>';
+const CONTINUATION = '<span class="lb-prompt" aria-hidden="true">&gt; </span>';
+const STATUS_LINE = /^(?:\[\d{1,3}\]|\(no output\))\s*$/;
+
+/**
+ * A transcript as the note wrote it, line by line: prompts, output, `[N]` and `(no output)`
+ * lines, commentary; a command the note shows no output for gets the engine's, marked generated.
+ */
+function transcriptLines(body: string, commands: TranscriptCommand[], report: BlockReport): string[] {
+  const lines = body.replace(/\n$/, '').split('\n');
+  const at = new Map(commands.map((c, i) => [c.line, i]));
+  const out: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const index = at.get(i);
+    if (index === undefined) {
+      out.push(lines[i] === '' ? '' : `<span class="lb-comment">${escapeHtml(lines[i])}</span>`);
+      i++;
+      continue;
+    }
+    const c = commands[index];
+    c.source.split('\n').forEach((_, k) => {
+      const text = lines[c.line + k] ?? '';
+      if (k === 0) out.push(`${PROMPT}${escapeHtml(text.replace(/^\$ ?/, ''))}`);
+      else if (text.startsWith('> ')) out.push(`${CONTINUATION}${escapeHtml(text.slice(2))}`);
+      else out.push(escapeHtml(text));
+    });
+    i = c.line + c.source.split('\n').length;
+    if (c.outputEnd > c.outputStart) {
+      for (let j = c.outputStart; j < c.outputEnd; j++) {
+        const cls = STATUS_LINE.test(lines[j]) ? 'lb-status' : 'lb-out';
+        out.push(`<span class="${cls}">${escapeHtml(lines[j])}</span>`);
+      }
+      i = c.outputEnd;
+    } else {
+      const actual = report.commands[index]?.actual;
+      if (actual)
+        out.push(`<span class="lb-out lb-generated">${escapeHtml(actual.replace(/\n$/, ''))}</span>`);
+    }
+  }
+  return out;
 }
 
 export async function renderBlock(
@@ -39,19 +82,7 @@ export async function renderBlock(
   if (report?.kind === 'transcript') {
     const { commands } = parseTranscript(body);
     copy = commands.map((c) => c.source).join('\n');
-    const parts: string[] = [];
-    commands.forEach((c, i) => {
-      const run = report.commands[i];
-      const shown = c.expected ?? (run?.actual ? run.actual.replace(/\n$/, '').split('\n') : []);
-      parts.push(
-        `<span class="lb-prompt" aria-hidden="true">$ </span>${escapeHtml(c.source).replace(/\n/g, '\n<span class="lb-prompt" aria-hidden="true">&gt; </span>')}`,
-      );
-      if (shown.length > 0) {
-        const cls = c.expected ? 'lb-out' : 'lb-out lb-generated';
-        parts.push(`<span class="${cls}">${escapeHtml(shown.join('\n'))}</span>`);
-      }
-    });
-    code = `<pre class="lb-transcript"><code>${parts.join('\n')}</code></pre>`;
+    code = `<pre class="lb-transcript"><code>${transcriptLines(body, commands, report).join('\n')}</code></pre>`;
   } else {
     code = await highlight(body, lang);
   }
