@@ -35,7 +35,23 @@ export interface SendOptions {
 }
 
 /** Every simulated process runs as root. */
-const ROOT_OWNER = { uid: 0, gid: 0 };
+export const ROOT_OWNER = { uid: 0, gid: 0 };
+
+/** The IPv4 header a socket's options give a packet (ip_build_and_send_pkt's fields). */
+function fromSocket(dst: number, protocol: number, opts: SendOptions): Ipv4Packet {
+  return {
+    src: 0,
+    dst,
+    ttl: opts.ttl,
+    protocol,
+    tos: opts.tos ?? 0,
+    df: opts.df ?? false,
+    ignoreDf: opts.ignoreDf,
+    owner: ROOT_OWNER,
+    mark: opts.mark ?? 0,
+    latencyUs: 0,
+  };
+}
 
 function send(rt: NetRuntime, sock: Socket, pkt: Ipv4Packet, opts: SendOptions): SendError | null {
   const route = routeOutput(sock.ns, pkt.dst, { oif: opts.oif, src: opts.src });
@@ -71,19 +87,8 @@ export function sendEcho(
   dataLen: number,
   opts: SendOptions,
 ): SendError | null {
-  const pkt: Ipv4Packet = {
-    src: 0,
-    dst,
-    ttl: opts.ttl,
-    protocol: IPPROTO_ICMP,
-    tos: opts.tos ?? 0,
-    df: opts.df ?? false,
-    ignoreDf: opts.ignoreDf,
-    owner: ROOT_OWNER,
-    icmp: { type: ICMP_ECHO, code: 0, id: sock.ident, seq, dataLen, info: 0, quoted: null },
-    mark: opts.mark ?? 0,
-    latencyUs: 0,
-  };
+  const pkt = fromSocket(dst, IPPROTO_ICMP, opts);
+  pkt.icmp = { type: ICMP_ECHO, code: 0, id: sock.ident, seq, dataLen, info: 0, quoted: null };
   return send(rt, sock, pkt, opts);
 }
 
@@ -95,19 +100,8 @@ export function sendUdp(
   dataLen: number,
   opts: SendOptions,
 ): SendError | null {
-  const pkt: Ipv4Packet = {
-    src: 0,
-    dst,
-    ttl: opts.ttl,
-    protocol: IPPROTO_UDP,
-    tos: opts.tos ?? 0,
-    df: opts.df ?? false,
-    ignoreDf: opts.ignoreDf,
-    owner: ROOT_OWNER,
-    udp: { srcPort: sock.localPort, dstPort, dataLen },
-    mark: opts.mark ?? 0,
-    latencyUs: 0,
-  };
+  const pkt = fromSocket(dst, IPPROTO_UDP, opts);
+  pkt.udp = { srcPort: sock.localPort, dstPort, dataLen };
   return send(rt, sock, pkt, opts);
 }
 

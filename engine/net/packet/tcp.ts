@@ -10,6 +10,7 @@ import { ipLocalOut } from './ipv4.ts';
 import { stillQueued } from './neigh.ts';
 import { RouteError, routeOutput } from './route.ts';
 import { addTimer, closeSocket, type NetRuntime, openSocket, type Socket, waitUntil } from './runtime.ts';
+import { ROOT_OWNER } from './socket.ts';
 import { IPPROTO_TCP, type Ipv4Packet } from './types.ts';
 
 const TCP_TIMEOUT_INIT_MS = 1000;
@@ -17,9 +18,6 @@ const TCP_TIMEOUT_INIT_MS = 1000;
 const SYN_WINDOW = 64240;
 /** MSS, SACK-permitted, timestamps and window-scale options with their padding. */
 const SYN_OPTIONS_LEN = 20;
-
-/** Every simulated process runs as root. */
-const ROOT_OWNER = { uid: 0, gid: 0 };
 
 export type ConnectResult = { errno: null; sock: Socket } | { errno: string };
 
