@@ -2,7 +2,7 @@
 // so an unchanged note is not run again.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ENGINE_VERSION } from '../../engine/index.ts';
 import type { NoteReport } from '../notebook/report.ts';
 
@@ -23,4 +23,23 @@ export function readCached(dir: string, key: string): NoteReport | null {
 export function writeCached(dir: string, key: string, report: NoteReport): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${key}.json`), JSON.stringify(report));
+}
+
+/**
+ * Reports checked in this process, by absolute path and text: `labbook build` checks every note
+ * and then runs Astro in the same process, which takes each report from here instead of
+ * reading the disk cache (or running the note again when the cache lives elsewhere).
+ */
+const checkedThisRun = new Map<string, NoteReport>();
+
+function memoryKey(file: string, source: string): string {
+  return `${resolve(file)}\0${createHash('sha256').update(source).digest('hex')}`;
+}
+
+export function rememberReport(file: string, source: string, report: NoteReport): void {
+  checkedThisRun.set(memoryKey(file, source), report);
+}
+
+export function recallReport(file: string, source: string): NoteReport | undefined {
+  return checkedThisRun.get(memoryKey(file, source));
 }

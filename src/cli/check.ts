@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { formatDiagnostic } from '../notebook/diagnostics.ts';
 import type { NoteReport } from '../notebook/report.ts';
-import { CACHE_DIR, cacheKey, readCached, writeCached } from './cache.ts';
+import { CACHE_DIR, cacheKey, readCached, rememberReport, writeCached } from './cache.ts';
 import { findNotes } from './files.ts';
 import { type Job, runJobs } from './pool.ts';
 
@@ -44,6 +44,7 @@ export async function check(options: CheckOptions): Promise<CheckSummary> {
     const cached = options.cache && !options.update ? readCached(cacheDir, key) : null;
     if (cached) {
       reports[index] = cached;
+      rememberReport(file, source, cached);
       fromCache++;
     } else jobs.push({ file, source, update: options.update, fill: options.fill ?? false, index, key });
   });
@@ -53,6 +54,7 @@ export async function check(options: CheckOptions): Promise<CheckSummary> {
   await runJobs(jobs, options.jobs, (i, result) => {
     const job = jobs[i];
     reports[job.index] = result.report;
+    if (result.updated === undefined) rememberReport(job.file, job.source, result.report);
     if (result.updated !== undefined) {
       writeFileSync(job.file, result.updated);
       updated.push(job.file);

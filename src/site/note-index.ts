@@ -9,7 +9,7 @@ import { toString as textOf } from 'mdast-util-to-string';
 import { findNotes } from '../cli/files.ts';
 import { parseNote } from '../notebook/parse.ts';
 import { type LinkRef, linksIn } from './links.ts';
-import { type NoteData, tagsOf } from './notes.ts';
+import { categoriesOf, type NoteData, tagsOf } from './notes.ts';
 
 export interface NoteEntry {
   /** The page id: /notes/<id>/. */
@@ -21,6 +21,8 @@ export interface NoteEntry {
   title: string;
   headings: Array<{ depth: number; text: string; slug: string }>;
   tags: string[];
+  /** Jekyll categories and Hugo topics; their pages are shared with tags. */
+  categories: string[];
   date: string | null;
   draft: boolean;
   links: LinkRef[];
@@ -101,6 +103,7 @@ export function indexNote(root: string, file: string, source: string, cwd = proc
     title: note.title,
     headings: headingsOf(note.tree),
     tags: tagsOf(data as NoteData),
+    categories: categoriesOf(data as NoteData),
     date: dateOf(data.date),
     draft: data.draft === true,
     links: linksIn(note.tree, source),

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Code, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { CACHE_DIR, cacheKey, readCached } from '../cli/cache.ts';
+import { CACHE_DIR, cacheKey, readCached, recallReport } from '../cli/cache.ts';
 import { parseInfo } from '../notebook/attributes.ts';
 import { checkNote } from '../notebook/check-note.ts';
 import { formatDiagnostic } from '../notebook/diagnostics.ts';
@@ -37,7 +37,10 @@ export default function remarkVerifiedBlocks(options: VerifiedBlocksOptions = {}
     if (!file.path) return;
     const rel = relative(process.cwd(), file.path);
     const source = readFileSync(file.path, 'utf8');
-    const report = readCached(CACHE_DIR, cacheKey(rel, source)) ?? checkNote(rel, source).report;
+    const report =
+      recallReport(file.path, source) ??
+      readCached(CACHE_DIR, cacheKey(rel, source)) ??
+      checkNote(rel, source).report;
     const failures = report.diagnostics.map(formatDiagnostic).join('\n');
     if (!report.passed && failOnError) throw new Error(`labbook: ${rel} has failing blocks:\n${failures}`);
     const found: Array<{ node: Code; parent: Root | RootContent; index: number }> = [];

@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recallReport } from '../../src/cli/cache.ts';
 import { check } from '../../src/cli/check.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -44,6 +45,15 @@ describe('labbook check', () => {
       /notes\/wrong\.md:8:1: error output\/mismatch: output differs from the note\n\s+\$ echo "actual text"\n\s+--- expected\n\s+\+\+\+ actual\n\s+-expected text\n\s+\+actual text/,
     );
     expect(out).toContain('2 passed, 2 failed');
+  });
+
+  it('keeps each report for the site build in the same process, keyed by path and text', async () => {
+    const dir = workspace();
+    const { summary } = await run(dir);
+    const file = summary.reports.find((r) => r.file.endsWith('wrong.md'))!.file;
+    const source = readFileSync(file, 'utf8');
+    expect(recallReport(file, source)).toBe(summary.reports.find((r) => r.file === file));
+    expect(recallReport(file, `${source}\nedited\n`)).toBeUndefined();
   });
 
   it('reports every failing command, not only the first', async () => {

@@ -21,6 +21,7 @@ import {
   noteId,
   resolveLink,
 } from '../../src/site/note-index.ts';
+import { notesTagged, tagCounts } from '../../src/site/tags.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'site');
 // buildIndex reads the files it finds relative to the process's working directory.
@@ -171,6 +172,8 @@ describe('the note index of a folder', () => {
     });
     expect(note('sub/beta')).toMatchObject({ title: 'Beta note', tags: ['linux'], date: null });
     expect(note('custom/draft-page')).toMatchObject({ path: 'draft.md', draft: true });
+    // Jekyll's space-separated categories and Hugo's topics list, merged.
+    expect(note('x/dup')).toMatchObject({ tags: [], categories: ['k8s', 'networking', 'yt'] });
     // Links in code are not links; the one in the callout is (its column: see below).
     expect(note('alpha').links.map((l) => `${l.kind}:${l.target}#${l.heading ?? ''}@${l.line}`)).toEqual([
       'wiki:beta#@7',
@@ -252,6 +255,18 @@ describe('the note index of a folder', () => {
     expect(ids('sub/beta')).toEqual(['alpha']);
     expect(ids('sub/gamma-delta')).toEqual(['alpha']);
     expect(ids('x/dup')).toEqual([]);
+  });
+});
+
+describe('tag pages', () => {
+  it('count tags and categories together and list the notes of each', () => {
+    expect(tagCounts(index)).toEqual([
+      ['linux', 2],
+      ['networking', 2],
+      ['k8s', 1],
+      ['yt', 1],
+    ]);
+    expect(notesTagged(index, 'networking').map((n) => n.id)).toEqual(['alpha', 'x/dup']);
   });
 });
 
