@@ -26,20 +26,47 @@ export function writeCached(dir: string, key: string, report: NoteReport): void 
 }
 
 /**
- * Reports checked in this process, by absolute path and text: `labbook build` checks every note
- * and then runs Astro in the same process, which takes each report from here instead of
- * reading the disk cache (or running the note again when the cache lives elsewhere).
+ * Reports checked in this process, by absolute path and text. `labbook build` runs Astro while
+ * the notes are still being checked: each page waits here for its note's report instead of
+ * reading the disk cache or running the note a second time.
  */
-const checkedThisRun = new Map<string, NoteReport>();
+interface Expected {
+  report: Promise<NoteReport>;
+  settle: (report: NoteReport | null) => void;
+}
+const checkedThisRun = new Map<string, Expected>();
 
 function memoryKey(file: string, source: string): string {
   return `${resolve(file)}\0${createHash('sha256').update(source).digest('hex')}`;
 }
 
-export function rememberReport(file: string, source: string, report: NoteReport): void {
-  checkedThisRun.set(memoryKey(file, source), report);
+function expected(key: string): Expected {
+  let entry = checkedThisRun.get(key);
+  if (!entry) {
+    let settle!: Expected['settle'];
+    const report = new Promise<NoteReport>((resolve, reject) => {
+      settle = (r) => (r ? resolve(r) : reject(new Error('labbook: the check stopped before this note')));
+    });
+    report.catch(() => {});
+    entry = { report, settle };
+    checkedThisRun.set(key, entry);
+  }
+  return entry;
 }
 
-export function recallReport(file: string, source: string): NoteReport | undefined {
-  return checkedThisRun.get(memoryKey(file, source));
+/** Announces that this note's report is coming, so a page can wait for it. */
+export function expectReport(file: string, source: string): void {
+  expected(memoryKey(file, source));
+}
+
+/** Delivers a report; null when the check ended without one (waiters then check the note themselves). */
+export function rememberReport(file: string, source: string, report: NoteReport | null): void {
+  const key = memoryKey(file, source);
+  expected(key).settle(report);
+  if (!report) checkedThisRun.delete(key);
+}
+
+/** The report of this exact note text from this process's check, if one was announced. */
+export function recallReport(file: string, source: string): Promise<NoteReport> | undefined {
+  return checkedThisRun.get(memoryKey(file, source))?.report;
 }

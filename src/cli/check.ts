@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { formatDiagnostic } from '../notebook/diagnostics.ts';
 import type { NoteReport } from '../notebook/report.ts';
-import { CACHE_DIR, cacheKey, readCached, rememberReport, writeCached } from './cache.ts';
+import { CACHE_DIR, cacheKey, expectReport, readCached, rememberReport, writeCached } from './cache.ts';
 import { findNotes } from './files.ts';
 import { type Job, runJobs } from './pool.ts';
 
@@ -46,22 +46,31 @@ export async function check(options: CheckOptions): Promise<CheckSummary> {
       reports[index] = cached;
       rememberReport(file, source, cached);
       fromCache++;
-    } else jobs.push({ file, source, update: options.update, fill: options.fill ?? false, index, key });
+    } else {
+      jobs.push({ file, source, update: options.update, fill: options.fill ?? false, index, key });
+      if (!options.update) expectReport(file, source);
+    }
   });
   const tty = options.reporter === 'human' && process.stderr.isTTY;
   let done = 0;
   const updated: string[] = [];
-  await runJobs(jobs, options.jobs, (i, result) => {
-    const job = jobs[i];
-    reports[job.index] = result.report;
-    if (result.updated === undefined) rememberReport(job.file, job.source, result.report);
-    if (result.updated !== undefined) {
-      writeFileSync(job.file, result.updated);
-      updated.push(job.file);
-    } else if (options.cache) writeCached(cacheDir, job.key, result.report);
-    done++;
-    if (tty) err(`\r${pc.dim(`checking ${done}/${jobs.length} ${job.file}`)}\x1b[K`);
-  });
+  try {
+    await runJobs(jobs, options.jobs, (i, result) => {
+      const job = jobs[i];
+      reports[job.index] = result.report;
+      if (result.updated === undefined) rememberReport(job.file, job.source, result.report);
+      if (result.updated !== undefined) {
+        writeFileSync(job.file, result.updated);
+        updated.push(job.file);
+      } else if (options.cache) writeCached(cacheDir, job.key, result.report);
+      done++;
+      if (tty) err(`\r${pc.dim(`checking ${done}/${jobs.length} ${job.file}`)}\x1b[K`);
+    });
+  } finally {
+    // Pages still waiting for a report the check did not produce check their note themselves.
+    for (const job of jobs)
+      if (!reports[job.index] && !options.update) rememberReport(job.file, job.source, null);
+  }
   if (tty && jobs.length > 0) err('\r\x1b[K');
   const all = reports as NoteReport[];
   const passed = all.filter((r) => r.passed).length;

@@ -2,6 +2,7 @@
 // the site renders (each block's status and each command's actual output).
 import type { Diagnostic } from './diagnostics.ts';
 import type { BlockStatus, NoteRun } from './run.ts';
+import type { TranscriptCommand } from './transcript.ts';
 
 export interface CommandReport {
   line: number;
@@ -18,6 +19,8 @@ export interface BlockReport {
   kind: string;
   status: BlockStatus;
   commands: CommandReport[];
+  /** Transcripts: each command's place in the block and its output region. */
+  transcript?: TranscriptCommand[];
 }
 
 export interface NoteReport {
@@ -51,6 +54,7 @@ export function toReport(run: NoteRun, title: string): NoteReport {
         ok: c.ok,
         asserted: c.expected !== null,
       })),
+      ...(b.transcript ? { transcript: b.transcript } : {}),
     })),
   };
 }

@@ -5,7 +5,7 @@ import { createWorld, ENGINE_VERSION, Session } from '../../engine/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { align, matches, outputLines, renderDiff, type Step } from './match.ts';
 import type { Note, NoteBlock } from './parse.ts';
-import { parseTranscript } from './transcript.ts';
+import { parseTranscript, type TranscriptCommand } from './transcript.ts';
 
 export type BlockStatus = 'verified' | 'generated' | 'norun' | 'failed' | 'static';
 
@@ -28,6 +28,8 @@ export interface BlockRun {
   block: NoteBlock;
   status: BlockStatus;
   commands: CommandRun[];
+  /** A transcript's commands and output regions as parsed, so the site need not parse it again. */
+  transcript?: TranscriptCommand[];
 }
 
 export interface NoteRun {
@@ -169,6 +171,7 @@ export function runNote(note: Note): NoteRun {
       block,
       status: failed ? 'failed' : runs.some((r) => r.expected !== null) ? 'verified' : 'generated',
       commands: runs,
+      transcript: commands,
     });
   }
   return { file: note.file, engineVersion: ENGINE_VERSION, blocks, diagnostics, counts };

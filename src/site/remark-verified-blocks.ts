@@ -38,7 +38,7 @@ export default function remarkVerifiedBlocks(options: VerifiedBlocksOptions = {}
     const rel = relative(process.cwd(), file.path);
     const source = readFileSync(file.path, 'utf8');
     const report =
-      recallReport(file.path, source) ??
+      (await recallReport(file.path, source)?.catch(() => undefined)) ??
       readCached(CACHE_DIR, cacheKey(rel, source)) ??
       checkNote(rel, source).report;
     const failures = report.diagnostics.map(formatDiagnostic).join('\n');

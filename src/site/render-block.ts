@@ -80,7 +80,7 @@ export async function renderBlock(
   let code: string;
   let copy = body;
   if (report?.kind === 'transcript') {
-    const { commands } = parseTranscript(body);
+    const commands = report.transcript ?? parseTranscript(body).commands;
     copy = commands.map((c) => c.source).join('\n');
     code = `<pre class="lb-transcript"><code>${transcriptLines(body, commands, report).join('\n')}</code></pre>`;
   } else {

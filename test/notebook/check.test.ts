@@ -52,7 +52,7 @@ describe('labbook check', () => {
     const { summary } = await run(dir);
     const file = summary.reports.find((r) => r.file.endsWith('wrong.md'))!.file;
     const source = readFileSync(file, 'utf8');
-    expect(recallReport(file, source)).toBe(summary.reports.find((r) => r.file === file));
+    expect(await recallReport(file, source)).toBe(summary.reports.find((r) => r.file === file));
     expect(recallReport(file, `${source}\nedited\n`)).toBeUndefined();
   });
 
