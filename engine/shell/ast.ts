@@ -1,5 +1,6 @@
-// Converts mvdan-sh's GopherJS nodes (slow getters that rebuild arrays on every access) into
-// plain objects once after parsing. Field names follow mvdan/sh's Go AST; `type` names the node,
+// Converts mvdan-sh's GopherJS nodes into plain objects once after parsing. It reads GopherJS's
+// own objects behind the exported wrappers (whose getters cost tens of microseconds each):
+// pointers are objects whose constructor names the Go type, slices carry $array/$offset/$length. Field names follow mvdan/sh's Go AST; `type` names the node,
 // `line` is a statement's line, `lit` a word's text when it is only literals, and `Braced`
 // a word's brace-split form when it has `{a,b}` or `{1..3}`.
 
@@ -52,35 +53,58 @@ const FIELDS: Record<string, string[]> = {
   Redirect: ['Op', 'N', 'Word', 'Hdoc'],
 };
 
-export interface Hooks {
-  nodeType(raw: Raw): string;
+export interface GoHooks {
+  /** mvdan's SplitBraces on a Go *Word, returning a Go *Word. */
   splitBraces(word: Raw): Raw;
 }
 
-/** Fields holding plain structs that mvdan's NodeType does not name. */
-const STRUCT_FIELDS: Record<string, string> = { Exp: 'Expansion', Slice: 'Slice', Repl: 'Replace' };
+/** The syntax type a GopherJS value holds (`*syntax.Stmt` → `Stmt`), or null for nil and non-nodes. */
+function goNodeType(v: Raw): string | null {
+  const ctor = v?.constructor;
+  if (!ctor || v === ctor.nil) return null;
+  const name: unknown = ctor.string;
+  return typeof name === 'string' && name.startsWith('*syntax.') ? name.slice(8) : null;
+}
 
-export function convert(raw: Raw, hooks: Hooks, knownType?: string, splitBraces = true): Raw {
-  if (raw === null || raw === undefined) return null;
-  const type = knownType ?? hooks.nodeType(raw);
+function isGoSlice(v: Raw): boolean {
+  return v !== null && typeof v === 'object' && Array.isArray(v.$array) && typeof v.$length === 'number';
+}
+
+const utf8 = new TextDecoder();
+
+/** GopherJS keeps Go strings as one char per UTF-8 byte; the wrappers decode them, and so must we. */
+function goString(s: string): string {
+  if (!/[^\x00-\x7f]/.test(s)) return s;
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  return utf8.decode(bytes);
+}
+
+/** Same output as convert(), from the Go objects themselves (`File.__internal_object__`). */
+export function convertGo(v: Raw, hooks: GoHooks, splitBraces = true): Raw {
+  const type = goNodeType(v);
+  if (type === null) return null;
   const fields = FIELDS[type];
   if (!fields) return { type };
   const out: Raw = { type };
   for (const f of fields) {
-    const v = raw[f];
-    if (Array.isArray(v)) out[f] = v.map((x) => convert(x, hooks));
-    else if (v !== null && typeof v === 'object') out[f] = convert(v, hooks, STRUCT_FIELDS[f]);
-    else out[f] = v;
+    const value = v[f];
+    if (isGoSlice(value)) {
+      const list: Raw[] = new Array(value.$length);
+      for (let i = 0; i < value.$length; i++) list[i] = convertGo(value.$array[value.$offset + i], hooks);
+      out[f] = list;
+    } else if (value !== null && typeof value === 'object') out[f] = convertGo(value, hooks);
+    else out[f] = typeof value === 'string' ? goString(value) : value;
   }
-  if (type === 'Stmt') out.line = raw.Pos().Line();
-  if (type === 'WordIter') out.hasIn = raw.InPos.Line() > 0;
+  if (type === 'Stmt') out.line = v.Pos().Line();
+  if (type === 'WordIter') out.hasIn = v.InPos.Line() > 0;
   if (type === 'Word') {
     const parts = out.Parts as Raw[];
     out.lit = parts.every((p) => p.type === 'Lit') ? parts.map((p) => p.Value).join('') : null;
     if (splitBraces && parts.some((p) => p.type === 'Lit' && p.Value.includes('{'))) {
       // The split word is converted without splitting again: `x{a}` has no expansion and
       // would otherwise be split forever.
-      const split = convert(hooks.splitBraces(raw), hooks, 'Word', false);
+      const split = convertGo(hooks.splitBraces(v), hooks, false);
       if ((split.Parts as Raw[]).some((p) => p.type === 'BraceExp')) out.Braced = split;
     }
   }

@@ -1,7 +1,7 @@
 // Shell syntax via mvdan-sh (the parser behind shfmt): parses bash into its AST and names
 // the numeric operator tokens, which the library exposes without names, by parsing probes.
 import sh from 'mvdan-sh';
-import { convert } from './ast.ts';
+import { convertGo } from './ast.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: mvdan-sh nodes are untyped GopherJS objects.
 export type Node = any;
@@ -107,12 +107,12 @@ function parseWithMvdan(source: string, name: string): Node {
       syntax.IsIncomplete(e),
     );
   }
-  return convert(raw, HOOKS);
+  return convertGo(raw.__internal_object__, GO_HOOKS);
 }
 
-const HOOKS = {
-  nodeType: (n: Node) => syntax.NodeType(n) as string,
-  splitBraces: (w: Node) => syntax.SplitBraces(w),
+const GO_HOOKS = {
+  // The exported function takes a wrapper; GopherJS unwraps `__internal_object__`.
+  splitBraces: (w: Node) => syntax.SplitBraces({ __internal_object__: w }).__internal_object__,
 };
 
 /** The node's type name (plain converted nodes carry it in `type`). */
