@@ -1,9 +1,12 @@
 // The Astro integration: wires the note links and the verified-block renderer into Astro's
 // Markdown pipeline.
+
+import { join } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import remarkKnowledgeLinks from './remark-knowledge-links.ts';
 import remarkVerifiedBlocks from './remark-verified-blocks.ts';
+import { staticFiles } from './serve-static.ts';
 
 export interface LabbookOptions {
   /** false builds the same pages without running any block (plain Astro Markdown), for benchmarks. */
@@ -36,6 +39,10 @@ export default function labbook({ verify = true }: LabbookOptions = {}): AstroIn
             syntaxHighlight: false,
           },
         });
+      },
+      // Pagefind indexes built pages only: the dev server searches the last build's index.
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use('/pagefind', staticFiles(join(process.cwd(), 'dist', 'pagefind')));
       },
     },
   };

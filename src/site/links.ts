@@ -57,8 +57,8 @@ export function markdownLinkRef(url: string): Omit<LinkRef, 'line' | 'col'> | nu
   if (path !== '' && !/\.(md|markdown)$/.test(path)) return null;
   return {
     kind: 'markdown',
-    target: decodeURI(path),
-    heading: hash ? decodeURIComponent(hash) : null,
+    target: decoded(path),
+    heading: hash ? decoded(hash) : null,
     alias: null,
     embed: false,
   };

@@ -4,33 +4,8 @@
 import { createReadStream, type Stats, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-};
-
-export function contentType(file: string): string {
-  const ext = extname(file).toLowerCase();
-  // Pagefind's fragments, indexes, metadata and wasm bundles (.pf_fragment, .pf_index,
-  // .pf_meta, .pagefind) are binary.
-  if (ext.startsWith('.pf_') || ext === '.pagefind') return 'application/octet-stream';
-  return TYPES[ext] ?? 'application/octet-stream';
-}
+import { join, resolve, sep } from 'node:path';
+import { contentType } from '../../src/site/serve-static.ts';
 
 function stat(path: string): Stats | null {
   try {

@@ -97,6 +97,8 @@ describe('markdownLinkRef', () => {
       heading: 'a heading',
     });
     expect(markdownLinkRef('#local')).toMatchObject({ target: '', heading: 'local' });
+    // A malformed %-escape is kept as written rather than stopping the build.
+    expect(markdownLinkRef('100%.md#50%')).toMatchObject({ target: '100%.md', heading: '50%' });
   });
 
   it('leaves external links and other files alone', () => {
