@@ -17,7 +17,8 @@ export async function runJobs(
 ): Promise<void> {
   const workers = Math.min(parallel > 0 ? parallel : availableParallelism(), jobs.length);
   if (workers <= 1) {
-    for (const [i, job] of jobs.entries()) onDone(i, checkNote(job.file, job.source, job.update, job.fill));
+    for (const [i, job] of jobs.entries())
+      onDone(i, await checkNote(job.file, job.source, job.update, job.fill));
     return;
   }
   let next = 0;

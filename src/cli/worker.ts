@@ -4,8 +4,8 @@ import { checkNote } from '../notebook/check-note.ts';
 
 parentPort!.on(
   'message',
-  (msg: { id: number; file: string; source: string; update: boolean; fill: boolean }) => {
-    const result = checkNote(msg.file, msg.source, msg.update, msg.fill);
+  async (msg: { id: number; file: string; source: string; update: boolean; fill: boolean }) => {
+    const result = await checkNote(msg.file, msg.source, msg.update, msg.fill);
     parentPort!.postMessage({ id: msg.id, result });
   },
 );

@@ -21,6 +21,8 @@ export interface BlockReport {
   commands: CommandReport[];
   /** Transcripts: each command's place in the block and its output region. */
   transcript?: TranscriptCommand[];
+  /** `topology` blocks: the Mermaid text drawn from the engine's state. */
+  diagram?: string;
 }
 
 export interface NoteReport {
@@ -55,6 +57,7 @@ export function toReport(run: NoteRun, title: string): NoteReport {
         asserted: c.expected !== null,
       })),
       ...(b.transcript ? { transcript: b.transcript } : {}),
+      ...(b.diagram !== undefined ? { diagram: b.diagram } : {}),
     })),
   };
 }

@@ -3,6 +3,7 @@
 // output and status are compared with what the note expects.
 import { createWorld, ENGINE_VERSION, Session } from '../../engine/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { DiagramRequestError, drawDiagram, parseDiagramRequest } from './diagram-block.ts';
 import { align, matches, outputLines, renderDiff, type Step } from './match.ts';
 import type { Note, NoteBlock } from './parse.ts';
 import { parseTranscript, type TranscriptCommand } from './transcript.ts';
@@ -26,6 +27,8 @@ export interface CommandRun {
 
 export interface BlockRun {
   block: NoteBlock;
+  /** `topology` blocks: the Mermaid text drawn from the engine's state. */
+  diagram?: string;
   status: BlockStatus;
   commands: CommandRun[];
   /** A transcript's commands and output regions as parsed, so the site need not parse it again. */
@@ -64,12 +67,7 @@ export function runNote(note: Note): NoteRun {
     diagnostics.push({ file: note.file, line, col, rule, severity: 'error', message, detail });
 
   for (const block of note.blocks) {
-    if (
-      block.kind === 'plain' ||
-      block.kind === 'output' ||
-      block.kind === 'mermaid' ||
-      block.kind === 'topology'
-    ) {
+    if (block.kind === 'plain' || block.kind === 'output' || block.kind === 'mermaid') {
       blocks.push({ block, status: 'static', commands: [] });
       continue;
     }
@@ -78,6 +76,10 @@ export function runNote(note: Note): NoteRun {
       continue;
     }
     const session = sessionFor(block.attrs.session);
+    if (block.kind === 'topology') {
+      blocks.push(diagramBlock(block, session, diag));
+      continue;
+    }
     if (block.kind === 'file') {
       session.writeFile(
         block.attrs.file!,
@@ -203,6 +205,22 @@ export function runNote(note: Note): NoteRun {
         `exited with status ${run.status}, expected ${run.expectedStatus}${run.statusWritten ? '' : ' (write a `[N]` line after the output if this failure is intended)'}\n  $ ${cmd}${tail}`,
       );
     }
+  }
+}
+
+/** A `topology` block: the diagram it asks for, or a diagnostic at the line it could not read. */
+function diagramBlock(
+  block: NoteBlock,
+  session: Session,
+  diag: (line: number, col: number, rule: string, message: string) => void,
+): BlockRun {
+  try {
+    const drawn = drawDiagram(parseDiagramRequest(block.body), session);
+    return { block, status: 'generated', commands: [], diagram: drawn.mermaid };
+  } catch (e) {
+    if (!(e instanceof DiagramRequestError)) throw e;
+    diag(block.bodyLine + e.line, 1, 'topology/request', e.message);
+    return { block, status: 'failed', commands: [] };
   }
 }
 

@@ -40,7 +40,7 @@ export default function remarkVerifiedBlocks(options: VerifiedBlocksOptions = {}
     const report =
       (await recallReport(file.path, source)?.catch(() => undefined)) ??
       readCached(CACHE_DIR, cacheKey(rel, source)) ??
-      checkNote(rel, source).report;
+      (await checkNote(rel, source)).report;
     const failures = report.diagnostics.map(formatDiagnostic).join('\n');
     if (!report.passed && failOnError) throw new Error(`labbook: ${rel} has failing blocks:\n${failures}`);
     const found: Array<{ node: Code; parent: Root | RootContent; index: number }> = [];

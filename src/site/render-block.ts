@@ -3,7 +3,11 @@
 // version, the file name of file blocks, and a copy button that copies commands only.
 import type { BlockReport } from '../notebook/report.ts';
 import { parseTranscript, type TranscriptCommand } from '../notebook/transcript.ts';
+import { escapeHtml } from './escape-html.ts';
 import { highlight } from './highlight.ts';
+import { renderDiagram } from './render-diagram.ts';
+
+export { escapeHtml };
 
 const LABEL: Record<string, string> = {
   verified: 'verified',
@@ -11,13 +15,6 @@ const LABEL: Record<string, string> = {
   norun: 'not run',
   failed: 'failed',
 };
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
 
 const PROMPT = '<span class="lb-prompt" aria-hidden="true">$ </span>';
 const CONTINUATION = '<span class="lb-prompt" aria-hidden="true">&gt; </span>';
@@ -72,11 +69,22 @@ export async function renderBlock(
   const status = report?.status ?? 'static';
   const header: string[] = [];
   if (meta.file) header.push(`<span class="lb-file">${escapeHtml(meta.file)}</span>`);
+  const drawn = report?.diagram !== undefined;
+  if (drawn) {
+    const request = body
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '' && !l.startsWith('#'));
+    header.push(`<code class="lb-request">${escapeHtml(request ?? 'host')}</code>`);
+  }
   if (status !== 'static') {
+    const label = drawn && status === 'generated' ? 'drawn from the engine' : (LABEL[status] ?? status);
     header.push(
-      `<span class="lb-badge lb-${status}" title="labbook engine ${escapeHtml(engineVersion)}">${LABEL[status] ?? status}</span>`,
+      `<span class="lb-badge lb-${status}" title="labbook engine ${escapeHtml(engineVersion)}">${label}</span>`,
     );
   }
+  if (lang === 'mermaid') return renderDiagram(body, header.join(' '));
+  if (drawn) return renderDiagram(report.diagram!, header.join(' '));
   let code: string;
   let copy = body;
   if (report?.kind === 'transcript') {

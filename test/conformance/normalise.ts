@@ -29,6 +29,8 @@ export function normalise(text: string): string {
       // Kernel log: seconds since boot, and IP identifications and ping identifiers.
       .replace(/^((?:\w+\s*:\w+\s*: |<\d+>)?)\[\s*\d+\.\d{6}(?: <\s*\d+\.\d{6}>)?\]/gm, '$1[TIME]')
       .replace(/\bID=\d+/g, 'ID=N')
+      // conntrack -L: the ICMP identifier of a ping's entries (ping's socket picks it).
+      .replace(/\b(type=\d+ code=\d+ id=)\d+/g, '$1N')
       // Ephemeral ports (net.ipv4.ip_local_port_range) are chosen at random.
       .replace(/\b((?:sport|dport|SPT|DPT)=)(?:3[2-9]\d{3}|[45]\d{4}|60\d{3})\b/g, '$1EPHEMERAL')
       // conntrack -L: seconds left, which depend on how long the real run took.

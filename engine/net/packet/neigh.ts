@@ -360,3 +360,8 @@ export const neighStates = { VALID, CONNECTED };
 export function stillQueued(rt: NetRuntime, ns: Netns, pkt: Ipv4Packet | Ipv6Packet): boolean {
   return ns.neigh.some((n) => rt.neigh.get(n)?.queue.includes(pkt) ?? false);
 }
+
+/** Every packet waiting in `ns`'s neighbour queues for an address to resolve. */
+export function queuedPackets(rt: NetRuntime, ns: Netns): Array<Ipv4Packet | Ipv6Packet> {
+  return ns.neigh.flatMap((n) => rt.neigh.get(n)?.queue ?? []);
+}

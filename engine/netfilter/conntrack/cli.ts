@@ -4,12 +4,16 @@
 // when stdout is a file (stdout is flushed at exit).
 import type { CommandContext } from '../../commands/types.ts';
 import { formatIpv4 } from '../../net/inet.ts';
+import { queuedPackets } from '../../net/packet/neigh.ts';
+import { netRuntime } from '../../net/packet/runtime.ts';
+import { processNet } from '../../net/process.ts';
 import { ipparseAny } from '../addr.ts';
 import { nfStateOf, resolverOf } from '../cli/iptables.ts';
 import { Getopt } from '../getopt.ts';
 import { protoByName, protoByNumber } from '../netdb.ts';
 import { CONNTRACK_HELP } from './help.ts';
 import { type ConnEntry, expire, IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, type Tuple } from './table.ts';
+import { ctOf } from './track.ts';
 
 const PREFIX = 'conntrack v1.4.7 (conntrack-tools): ';
 
@@ -78,10 +82,24 @@ function l4Text(t: Tuple): string {
 }
 
 /**
+ * An entry's reference count as `use=` shows it: one for the table, plus one for each packet
+ * that still points at it, such as a packet waiting for ARP (nf_conntrack_get() on the skb).
+ */
+function references(ctx: CommandContext): (e: ConnEntry) => number {
+  const { ns } = processNet(ctx);
+  const counts = new Map<ConnEntry, number>();
+  for (const pkt of queuedPackets(netRuntime(ctx.world, ctx.proc.host), ns)) {
+    const ct = 'ttl' in pkt ? ctOf(pkt)?.ct : null;
+    if (ct) counts.set(ct, (counts.get(ct) ?? 0) + 1);
+  }
+  return (e) => 1 + (counts.get(e) ?? 0);
+}
+
+/**
  * nfct_snprintf() in the default format. The timeout is whole seconds left (jiffies / HZ); the
  * tool always runs a moment after the last packet, so a fresh 30 s entry shows 29.
  */
-export function formatEntry(e: ConnEntry, now: number, extended: boolean): string {
+export function formatEntry(e: ConnEntry, now: number, extended: boolean, use = 1): string {
   const left = Math.max(0, Math.floor((e.expiresAt - now - 1) / 1000));
   let s = extended ? 'ipv4     2 ' : '';
   s += `${protoName(e.orig.proto).padEnd(8)} ${e.orig.proto} ${left} `;
@@ -90,7 +108,7 @@ export function formatEntry(e: ConnEntry, now: number, extended: boolean): strin
   if (!e.seenReply) s += '[UNREPLIED] ';
   s += `src=${formatIpv4(e.reply.src)} dst=${formatIpv4(e.reply.dst)} ${l4Text(e.reply)}`;
   if (e.assured) s += '[ASSURED] ';
-  s += `mark=${e.mark} use=1`;
+  s += `mark=${e.mark} use=${use}`;
   return `${s}\n`;
 }
 
@@ -194,6 +212,8 @@ export function conntrack(ctx: CommandContext): number {
   expire(state.conntrack, now);
   const table = state.conntrack;
   const selected = table.entries.filter((e) => matches(e, filter));
+  const use = references(ctx);
+  const show = (e: ConnEntry) => formatEntry(e, now, extended, use(e));
   switch (command) {
     case 'C':
       ctx.stdout.write(`${table.entries.length}\n`);
@@ -205,11 +225,11 @@ export function conntrack(ctx: CommandContext): number {
     case 'D':
       table.entries = table.entries.filter((e) => !selected.includes(e));
       ctx.stderr.write(`${PREFIX}${selected.length} flow entries have been deleted.\n`);
-      ctx.stdout.write(selected.map((e) => formatEntry(e, now, extended)).join(''));
+      ctx.stdout.write(selected.map(show).join(''));
       return selected.length ? 0 : 1;
     default:
       ctx.stderr.write(`${PREFIX}${selected.length} flow entries have been shown.\n`);
-      ctx.stdout.write(selected.map((e) => formatEntry(e, now, extended)).join(''));
+      ctx.stdout.write(selected.map(show).join(''));
       return 0;
   }
 }
