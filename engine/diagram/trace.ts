@@ -9,7 +9,7 @@ import { clonePacket, type Ipv4Packet } from '../net/packet/types.ts';
 import type { Netns } from '../net/state.ts';
 import { setTraceListener, type TraceEvent } from '../netfilter/packet/trace.ts';
 import { saveRuleBody } from '../netfilter/print/rule.ts';
-import { accessibilityLines, escapeText, labelLines, plural, prose } from './mermaid-text.ts';
+import { accessibilityLines, escapeText, plural, prose } from './mermaid-text.ts';
 import { namespaceLabel } from './topology.ts';
 
 export interface TraceOptions {
@@ -95,13 +95,15 @@ export function traceDiagram(events: readonly TraceEvent[], options: TraceOption
   const labels = [...participants.keys()].map((ns) => namespaceLabel(ns, hostname));
 
   const body: string[] = [];
-  const noteText = (lines: string[]) =>
-    labelLines(
-      lines.length <= maxLines
-        ? lines
-        : [...lines.slice(0, maxLines - 1), `… ${lines.length - maxLines + 1} more lines`],
-    );
-  const say = (who: string, lines: string[]) => body.push(`  Note over ${who}: ${noteText(lines)}`);
+  const noteLines = (lines: string[]) =>
+    lines.length <= maxLines
+      ? lines
+      : [...lines.slice(0, maxLines - 1), `… ${lines.length - maxLines + 1} more lines`];
+  // One note per line: multi-line notes are drawn too short by some renderers.
+  const say = (who: string, lines: string[]) => {
+    for (const line of noteLines(lines)) body.push(`  Note over ${who}: ${escapeText(line)}`);
+  };
+  const described = new Map<string, string>();
 
   let current: string | null = null;
   let note: OpenNote | null = null;
@@ -138,7 +140,11 @@ export function traceDiagram(events: readonly TraceEvent[], options: TraceOption
     switch (e.kind) {
       case 'hook': {
         flushNote();
-        body.push(`  ${current ?? who}->>${who}: ${escapeText(`${e.hook} · ${describePacket(e.packet)}`)}`);
+        // The message names the hook; the packet is described when it changed since the last hook.
+        body.push(`  ${current ?? who}->>${who}: ${e.hook}`);
+        const packet = describePacket(e.packet);
+        if (described.get(who) !== packet) say(who, [packet]);
+        described.set(who, packet);
         current = who;
         hooks++;
         break;

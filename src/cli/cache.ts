@@ -1,15 +1,48 @@
-// The check cache: a note's report stored under a hash of its text and the engine version,
-// so an unchanged note is not run again.
+// The check cache: a note's report stored under a hash of its text and the engine (its version
+// and code), so an unchanged note is not run again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ENGINE_VERSION } from '../../engine/index.ts';
 import type { NoteReport } from '../notebook/report.ts';
 
 export const CACHE_DIR = '.labbook-cache/check';
 
+const fingerprints = new Map<string, string>();
+
+/** A hash of the engine version and every TypeScript file under `dirs` (from the repository root). */
+function codeFingerprint(dirs: string[]): string {
+  const key = dirs.join('\0');
+  const known = fingerprints.get(key);
+  if (known) return known;
+  const hash = createHash('sha256').update(ENGINE_VERSION);
+  const root = join(import.meta.dirname, '..', '..');
+  for (const dir of dirs) {
+    for (const file of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).sort()) {
+      if (!/\.(ts|astro|css)$/.test(file)) continue;
+      hash.update(`\0${dir}/${file}\0`).update(readFileSync(join(root, dir, file)));
+    }
+  }
+  const print = hash.digest('hex').slice(0, 16);
+  fingerprints.set(key, print);
+  return print;
+}
+
+/**
+ * The engine version and the code that produces reports (engine/, src/notebook/), so a changed
+ * engine never serves reports made by the old one.
+ */
+export function engineFingerprint(): string {
+  return codeFingerprint(['engine', 'src/notebook']);
+}
+
+/** engineFingerprint() plus the code that renders pages (src/site/): keys Astro's rendered notes. */
+export function renderFingerprint(): string {
+  return codeFingerprint(['engine', 'src/notebook', 'src/site']);
+}
+
 export function cacheKey(file: string, source: string): string {
-  return createHash('sha256').update(`${ENGINE_VERSION}\0${file}\0${source}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${engineFingerprint()}\0${file}\0${source}`).digest('hex').slice(0, 32);
 }
 
 export function readCached(dir: string, key: string): NoteReport | null {

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
+import { renderFingerprint } from '../cli/cache.ts';
 import remarkKnowledgeLinks from './remark-knowledge-links.ts';
 import remarkVerifiedBlocks from './remark-verified-blocks.ts';
 import { staticFiles } from './serve-static.ts';
@@ -17,7 +18,7 @@ export default function labbook({ verify = true }: LabbookOptions = {}): AstroIn
   return {
     name: 'labbook',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         if (!verify) {
           updateConfig({
             markdown: {
@@ -29,6 +30,9 @@ export default function labbook({ verify = true }: LabbookOptions = {}): AstroIn
         // In `npm run dev` a failing note still renders, with its failures shown on the page.
         const options = { failOnError: command !== 'dev' };
         updateConfig({
+          // Astro keeps rendered notes between builds, keyed by their text: pages rendered by
+          // another engine live in another folder, so they are rendered again.
+          cacheDir: new URL(`labbook-${renderFingerprint()}/`, config.cacheDir),
           markdown: {
             processor: unified({
               remarkPlugins: [

@@ -65,6 +65,41 @@ function scopeIds(svg: string, prefix: string): string {
   return out;
 }
 
+/** Average glyph width as a share of the font size, generous so wide fallback fonts fit too. */
+const GLYPH_WIDTH = 0.62;
+
+/**
+ * Widens the viewBox to hold every label: the renderer measures text for one font, and a reader's
+ * fallback font can be wider, which would clip long labels at the diagram's edges.
+ */
+function fitViewBox(svg: string): string {
+  const box = /^<svg[^>]*\bviewBox="([\d.-]+) ([\d.-]+) ([\d.]+) ([\d.]+)"/.exec(svg);
+  if (!box) return svg;
+  const [x0, y0, w, h] = box.slice(1).map(Number);
+  let left = x0;
+  let right = x0 + w;
+  for (const m of svg.matchAll(/<text\b([^>]*)>(.*?)<\/text>/gs)) {
+    const attrs = m[1];
+    const x = Number(/\bx="([\d.-]+)"/.exec(attrs)?.[1] ?? Number.NaN);
+    const size = Number(/\bfont-size="([\d.]+)"/.exec(attrs)?.[1] ?? 12);
+    if (Number.isNaN(x)) continue;
+    const lines = m[2].split(/<\/tspan>/).map((t) => t.replace(/<[^>]*>/g, '').replace(/&[a-z#0-9]+;/g, '_'));
+    const width = Math.max(...lines.map((t) => t.length)) * size * GLYPH_WIDTH;
+    const anchor = /text-anchor="(middle|end)"/.exec(attrs)?.[1] ?? 'start';
+    const start = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
+    left = Math.min(left, start - 4);
+    right = Math.max(right, start + width + 4);
+  }
+  if (left >= x0 && right <= x0 + w) return svg;
+  const width = right - left;
+  const fmt = (n: number) => String(Math.round(n * 10) / 10);
+  return svg.replace(/^<svg[^>]*>/, (open) =>
+    open
+      .replace(/\bviewBox="[^"]*"/, `viewBox="${fmt(left)} ${fmt(y0)} ${fmt(width)} ${fmt(h)}"`)
+      .replace(/\bwidth="[\d.]+"/, `width="${fmt(width)}"`),
+  );
+}
+
 /** The SVG for a diagram beautiful-mermaid can draw, accessible and self-contained; else null. */
 export function diagramSvg(text: string): string | null {
   const parts = mermaidParts(text);
@@ -81,7 +116,7 @@ export function diagramSvg(text: string): string | null {
   const a11y = `<title id="${id}-title">${escapeHtml(title)}</title>${description ? `<desc id="${id}-desc">${escapeHtml(description)}</desc>` : ''}`;
   const labelled = `role="img" aria-labelledby="${id}-title"${description ? ` aria-describedby="${id}-desc"` : ''}`;
   return (
-    scopeIds(raw, id)
+    fitViewBox(scopeIds(raw, id))
       // The site works offline: no web font fetched from elsewhere.
       .replace(/@import url\([^)]*\);?\n?/g, '')
       .replace(/^<svg /, `<svg ${labelled} `)

@@ -179,17 +179,17 @@ describe('traceDiagram', () => {
     const text = traceDiagram(events, { host: l.world.mainHost });
     expect(text.startsWith('sequenceDiagram\n  accTitle: Packet trace through netfilter\n')).toBe(true);
     expect(text).toContain('  participant p0 as labbook (host)\n  participant p1 as netns red\n');
-    expect(text).toContain('  p0->>p0: OUTPUT · ICMP echo-request 10.0.0.1 → 192.0.2.10\n');
+    expect(text).toContain('  p0->>p0: OUTPUT\n  Note over p0: ICMP echo-request 10.0.0.1 → 192.0.2.10\n');
     expect(text).toContain('  Note over p0: conntrack NEW (entry 1)\n');
     // The unmatched rules before the DNAT collapse into one line; the rule is printed as -S does.
     expect(text).toContain(
-      '  Note over p0: nat SVC<br/>3 rules did not match (rules 1–3)<br/>' +
-        'rule 4 matched: -A SVC -d 192.0.2.10/32 -j DNAT --to-destination 10.0.0.2\n',
+      '  Note over p0: nat SVC\n  Note over p0: 3 rules did not match (rules 1–3)\n' +
+        '  Note over p0: rule 4 matched: -A SVC -d 192.0.2.10/32 -j DNAT --to-destination 10.0.0.2\n',
     );
     expect(text).toContain('  Note over p0: DNAT 192.0.2.10 → 10.0.0.2\n');
     // The packet crossed into red with its rewritten destination; the reply is translated back.
-    expect(text).toContain('  p0->>p1: PREROUTING · ICMP echo-request 10.0.0.1 → 10.0.0.2\n');
-    expect(text).toContain('  p1->>p0: PREROUTING · ICMP echo-reply 10.0.0.2 → 10.0.0.1\n');
+    expect(text).toContain('  p0->>p1: PREROUTING\n  Note over p1: ICMP echo-request 10.0.0.1 → 10.0.0.2\n');
+    expect(text).toContain('  p1->>p0: PREROUTING\n  Note over p0: ICMP echo-reply 10.0.0.2 → 10.0.0.1\n');
     expect(text).toContain('  Note over p0: reverse DNAT: source 10.0.0.2 → 192.0.2.10\n');
     expect(text).toContain('  Note over p1: verdict ACCEPT\n');
     await expect(text).toMatchFileSnapshot('./__snapshots__/diagram/trace-dnat.mmd');
@@ -206,7 +206,8 @@ describe('traceDiagram', () => {
     const events = recordTrace(() => l.run('ping -c1 -W1 10.0.0.2 || true'));
     const text = traceDiagram(events, { host: l.world.mainHost });
     expect(text).toContain(
-      'Note over p0: filter INPUT<br/>2000 rules did not match (rules 1–2000)<br/>rule 2001 matched: -A INPUT -p icmp -j DROP\n',
+      'Note over p0: filter INPUT\n  Note over p0: 2000 rules did not match (rules 1–2000)\n' +
+        '  Note over p0: rule 2001 matched: -A INPUT -p icmp -j DROP\n',
     );
     expect(text).toContain('Note over p0: verdict DROP\n');
     expect(text.split('\n').length).toBeLessThan(20);
@@ -221,9 +222,10 @@ ip netns exec red iptables -A CHECK -p tcp -j DROP`);
     const events = recordTrace(() => l.run('ping -c1 10.0.0.2'));
     const text = traceDiagram(events, { host: l.world.mainHost });
     expect(text).toContain(
-      '  Note over p0: filter INPUT<br/>rule 1 matched: -A INPUT -j CHECK\n' +
-        '  Note over p0: filter CHECK<br/>rule 1 did not match\n' +
-        '  Note over p0: filter INPUT (continued)<br/>rule 2 did not match<br/>end of chain: policy ACCEPT\n',
+      '  Note over p0: filter INPUT\n  Note over p0: rule 1 matched: -A INPUT -j CHECK\n' +
+        '  Note over p0: filter CHECK\n  Note over p0: rule 1 did not match\n' +
+        '  Note over p0: filter INPUT (continued)\n  Note over p0: rule 2 did not match\n' +
+        '  Note over p0: end of chain: policy ACCEPT\n',
     );
   });
 
