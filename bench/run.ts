@@ -15,11 +15,11 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function time(fn: () => void, runs = 7): number {
+async function time(fn: () => unknown, runs = 7): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    fn();
+    await fn();
     samples.push(performance.now() - t);
   }
   return median(samples);
@@ -41,7 +41,7 @@ const COMMANDS = [
 async function main() {
   console.log('labbook benchmarks (figures, not tests)\n');
 
-  const perCommand = time(() => {
+  const perCommand = await time(() => {
     const session = new Session(createWorld());
     for (let i = 0; i < 100; i++) for (const c of COMMANDS) session.run(c);
   });
@@ -49,7 +49,7 @@ async function main() {
     `transcript command (engine, warm):   ${fmt(perCommand / (100 * COMMANDS.length))} per command`,
   );
 
-  const worldCost = time(() => {
+  const worldCost = await time(() => {
     for (let i = 0; i < 100; i++) new Session(createWorld());
   });
   console.log(`new world + session:                  ${fmt(worldCost / 100)}`);
@@ -58,7 +58,7 @@ async function main() {
     join(import.meta.dirname, '..', 'content', 'reference', 'note-format.md'),
     'utf8',
   );
-  const perNote = time(() => checkNote('content/reference/note-format.md', note));
+  const perNote = await time(() => checkNote('content/reference/note-format.md', note));
   console.log(`check the note-format note (${note.split('\n').length} lines): ${fmt(perNote)} per note`);
 
   const dir = mkdtempSync(join(tmpdir(), 'labbook-bench-'));

@@ -227,6 +227,54 @@ describe('the built site in Chromium', { timeout: 60_000 }, () => {
     await close();
   });
 
+  it('diagrams are inline SVG, labelled for screen readers and readable in both themes', async () => {
+    ready();
+    const colours: Record<string, { text: string; background: string }> = {};
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, problems, close } = await open(NOTE, { colorScheme: scheme });
+      const diagrams = page.locator('figure.lb-diagram');
+      expect(await diagrams.count()).toBe(2);
+      for (const i of [0, 1]) {
+        const svg = diagrams.nth(i).locator('svg');
+        expect(await svg.isVisible()).toBe(true);
+        expect((await svg.boundingBox())!.height).toBeGreaterThan(100);
+        expect(await svg.getAttribute('role')).toBe('img');
+        const titleId = (await svg.getAttribute('aria-labelledby'))!;
+        expect(await svg.locator(`title[id="${titleId}"]`).textContent()).toMatch(/\S/);
+      }
+      const topology = diagrams.first();
+      await expect(topology.locator('figcaption').textContent()).resolves.toContain('drawn from the engine');
+      expect(await topology.locator('svg text', { hasText: 'br0' }).count()).toBeGreaterThan(0);
+      await expect(diagrams.nth(1).locator('svg').textContent()).resolves.toContain(
+        'DNAT 10.96.0.10 → 172.18.0.20',
+      );
+      // The Mermaid source is one click away.
+      await topology.locator('summary').click();
+      await expect(topology.locator('.lb-diagram-source pre').textContent()).resolves.toMatch(
+        /^flowchart LR\n/,
+      );
+      colours[scheme] = await topology
+        .locator('svg text', { hasText: 'br0' })
+        .first()
+        .evaluate((t) => ({
+          text: getComputedStyle(t).fill,
+          background: getComputedStyle(document.body).backgroundColor,
+        }));
+      await topology.screenshot({ path: join(ARTIFACTS, `diagram-${scheme}.png`) });
+      expect(problems).toEqual([]);
+      await close();
+    }
+    // Dark text on the light page, light text on the dark one.
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+/g)!.map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    expect(luminance(colours.light.text)).toBeLessThan(100);
+    expect(luminance(colours.light.background)).toBeGreaterThan(200);
+    expect(luminance(colours.dark.text)).toBeGreaterThan(150);
+    expect(luminance(colours.dark.background)).toBeLessThan(50);
+  });
+
   it('search finds notes with Pagefind', async () => {
     ready();
     const { page, problems, close } = await open('/search/?q=veth');
@@ -285,6 +333,8 @@ describe('the built site in Chromium', { timeout: 60_000 }, () => {
     await expect(blocks.first().textContent()).resolves.toContain('ip netns add container');
     expect(await note.page.locator('.lb-badge.lb-verified').first().isVisible()).toBe(true);
     expect(await note.page.locator('nav.toc').isVisible()).toBe(true);
+    // Diagrams are drawn at build time: no script is needed to see them.
+    expect(await note.page.locator('figure.lb-diagram svg').first().isVisible()).toBe(true);
     // The theme switch needs JavaScript, so it stays hidden.
     expect(await note.page.locator('button.theme').isVisible()).toBe(false);
     expect(note.problems).toEqual([]);
