@@ -1,4 +1,4 @@
-// The labbook command line: check, sh, build, dev. Usage errors exit with status 2.
+// The labbook command line: check, sh, build, dev, export. Usage errors exit with status 2.
 import { parseArgs } from 'node:util';
 import { check } from './check.ts';
 import { sh } from './sh.ts';
@@ -15,6 +15,9 @@ commands:
   sh [FILE [ARG...]]  run a bash script in a fresh engine world (interactive without FILE)
   build             check every note, then build the site into dist/
   dev               preview the site with live re-verification
+  export FORMAT [--out DIR] [CONTENT]
+                    flashcards and quizzes from the notes: anki, anki-tsv, moodle-xml, gift,
+                    quiz-json, snippets, or all (default DIR: exports/)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -36,6 +39,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'build': {
       const { build } = await import('../site/build.ts');
       return build(rest);
+    }
+    case 'export': {
+      const { exportCommand } = await import('../exports/command.ts');
+      return exportCommand(rest);
     }
     case 'dev': {
       const { dev } = await import('../site/build.ts');

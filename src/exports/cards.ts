@@ -62,8 +62,20 @@ const CLOZE_MARK = /==([^=\n]+)==|\{\{c(\d+)::([^}]*?)(?:::[^}]*)?\}\}/g;
 
 /** Turns `==x==` into `{{cN::x}}` (numbered in order after any explicit ones). */
 function clozeText(text: string): string {
-  let next = Math.max(0, ...[...text.matchAll(/\{\{c(\d+)::/g)].map((m) => Number(m[1]))) + 1;
-  return text.replace(/==([^=\n]+)==/g, (_, inner: string) => `{{c${next++}::${inner}}}`);
+  const masked = maskCode(text);
+  let next = Math.max(0, ...[...masked.matchAll(/\{\{c(\d+)::/g)].map((m) => Number(m[1]))) + 1;
+  let out = '';
+  let last = 0;
+  for (const m of masked.matchAll(/==([^=\n]+)==/g)) {
+    out += `${text.slice(last, m.index)}{{c${next++}::${text.slice(m.index + 2, m.index + m[0].length - 2)}}}`;
+    last = m.index + m[0].length;
+  }
+  return out + text.slice(last);
+}
+
+/** The text with the inside of code spans blanked (same length), so syntax there is ignored. */
+function maskCode(text: string): string {
+  return text.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (m, ticks: string) => ticks + ' '.repeat(m.length - 2 * ticks.length) + ticks);
 }
 
 function deckOf(path: string): string {
@@ -152,11 +164,12 @@ export function cardsOf(note: Note, meta: NoteMeta, report?: NoteReport): NoteCa
 
   const cloze = (lines: SourceLine[]) => {
     const text = lines.map((l) => l.text).join('\n');
-    if (/\{\{c\d+::(?![^}]*\}\})/.test(text)) {
+    const masked = maskCode(text);
+    if (/\{\{c\d+::(?![^}]*\}\})/.test(masked)) {
       problem(lines[0].line, 'a `{{cN::...}}` cloze is never closed with `}}`');
       return;
     }
-    if (![...text.matchAll(CLOZE_MARK)].length) return;
+    if (![...masked.matchAll(CLOZE_MARK)].length) return;
     const front = clozeText(text.trim());
     add(
       {

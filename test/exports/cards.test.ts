@@ -96,6 +96,12 @@ describe('cardsOf', () => {
     expect(asked.filter((id) => !before.includes(id))).toHaveLength(1);
   });
 
+  it('ignores card syntax inside code spans', async () => {
+    expect(await cards('Code `==x==`, `{{c1::` and `a::b` make no cards.\n')).toEqual({ cards: [], diagnostics: [] });
+    const { cards: found } = await cards('Keep `==x==` but ==this== goes.\n');
+    expect(found.map((c) => c.front)).toEqual(['Keep `==x==` but {{c1::this}} goes.']);
+  });
+
   it('lets a note opt out of definition cards', async () => {
     const { cards: found } = await cards(`---\ndefinition-cards: false\n---\n- **pod**: unit\n\nQ::A\n`);
     expect(found.map((c) => c.source)).toEqual(['explicit']);
@@ -143,7 +149,7 @@ describe('snippetsOf', () => {
       '#!/usr/bin/env bash\n# From s.md:3 (S), verified by labbook engine 0.1.0.\necho "time=5 ms *"\nfalse\nls /nonexistent\n',
     );
     expect(files.get('x/s/line-3.t')).toBe(
-      'From s.md:3, verified by labbook engine 0.1.0.\n\n  $ echo "time=5 ms *"\n  time=* ms \\* (glob)\n  $ false\n  [1]\n  $ ls /nonexistent\n  ls: cannot access \'/nonexistent\': No such file or directory\n  [2]\n',
+      'From s.md:3 (S), verified by labbook engine 0.1.0.\n\n  $ echo "time=5 ms *"\n  time=* ms \\* (glob)\n  $ false\n  [1]\n  $ ls /nonexistent\n  ls: cannot access \'/nonexistent\': No such file or directory\n  [2]\n',
     );
     expect(JSON.parse(files.get('labbook.code-snippets')!)).toEqual({
       'x/s/line-3': {
@@ -161,5 +167,25 @@ describe('snippetsOf', () => {
         cram: 'x/s/line-3.t',
       }),
     ]);
+  });
+
+  it('replays the earlier blocks of a session so each snippet runs on its own', async () => {
+    const source =
+      '# S\n\n```sh file=/tmp/greeting\nhello\n```\n\n```console\n$ x=$(cat /tmp/greeting)\n```\n\n```console\n$ echo "$x world"\nhello world\n```\n\n```console session=other\n$ echo alone\nalone\n```\n';
+    const { report } = await checkNote('s.md', source);
+    expect(report.passed).toBe(true);
+    const { files } = snippetsOf([
+      { note: parseNote('s.md', source), meta: { id: 's', path: 's.md', tags: [] }, report },
+    ]);
+    expect(files.get('s/line-11.sh')).toBe(
+      "#!/usr/bin/env bash\n# From s.md:11 (S), verified by labbook engine 0.1.0.\n# Set-up: what the note's earlier blocks did.\ncat > /tmp/greeting <<'LABBOOK_EOF'\nhello\nLABBOOK_EOF\nx=$(cat /tmp/greeting)\n# The block.\necho \"$x world\"\n",
+    );
+    expect(files.get('s/line-11.t')).toContain(
+      "Set-up: what the note's earlier blocks did.\n\n  $ cat > /tmp/greeting <<'LABBOOK_EOF'\n  > hello\n  > LABBOOK_EOF\n  $ x=$(cat /tmp/greeting)\n\nThe block.\n\n  $ echo \"$x world\"\n  hello world\n",
+    );
+    // Another session starts from nothing.
+    expect(files.get('s/line-16.sh')).toBe(
+      '#!/usr/bin/env bash\n# From s.md:16 (S), verified by labbook engine 0.1.0.\necho alone\n',
+    );
   });
 });
