@@ -75,7 +75,10 @@ function clozeText(text: string): string {
 
 /** The text with the inside of code spans blanked (same length), so syntax there is ignored. */
 function maskCode(text: string): string {
-  return text.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (m, ticks: string) => ticks + ' '.repeat(m.length - 2 * ticks.length) + ticks);
+  return text.replace(
+    /(`+)([\s\S]*?[^`])\1(?!`)/g,
+    (m, ticks: string) => ticks + ' '.repeat(m.length - 2 * ticks.length) + ticks,
+  );
 }
 
 function deckOf(path: string): string {

@@ -97,7 +97,10 @@ describe('cardsOf', () => {
   });
 
   it('ignores card syntax inside code spans', async () => {
-    expect(await cards('Code `==x==`, `{{c1::` and `a::b` make no cards.\n')).toEqual({ cards: [], diagnostics: [] });
+    expect(await cards('Code `==x==`, `{{c1::` and `a::b` make no cards.\n')).toEqual({
+      cards: [],
+      diagnostics: [],
+    });
     const { cards: found } = await cards('Keep `==x==` but ==this== goes.\n');
     expect(found.map((c) => c.front)).toEqual(['Keep `==x==` but {{c1::this}} goes.']);
   });
