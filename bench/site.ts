@@ -93,6 +93,7 @@ async function verifiedBuild(root: string): Promise<void> {
     cacheDir: join(root, '.labbook-cache'),
     astro: astroConfig(root, true),
     searchIndex: false,
+    exports: false,
     out: () => {},
     err: (t) => void process.stderr.write(t),
   });

@@ -1,8 +1,8 @@
 // The check cache: a note's report stored under a hash of its text and the engine (its version
 // and code), so an unchanged note is not run again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { ENGINE_VERSION } from '../../engine/index.ts';
 import type { NoteReport } from '../notebook/report.ts';
 
@@ -10,13 +10,24 @@ export const CACHE_DIR = '.labbook-cache/check';
 
 const fingerprints = new Map<string, string>();
 
+/** The folder holding engine/ and src/: found upwards from this module, which Astro may have bundled elsewhere. */
+function repositoryRoot(): string {
+  let dir = import.meta.dirname;
+  for (;;) {
+    if (existsSync(join(dir, 'engine', 'version.ts')) && existsSync(join(dir, 'src', 'notebook'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+}
+
 /** A hash of the engine version and every TypeScript file under `dirs` (from the repository root). */
 function codeFingerprint(dirs: string[]): string {
   const key = dirs.join('\0');
   const known = fingerprints.get(key);
   if (known) return known;
   const hash = createHash('sha256').update(ENGINE_VERSION);
-  const root = join(import.meta.dirname, '..', '..');
+  const root = repositoryRoot();
   for (const dir of dirs) {
     for (const file of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).sort()) {
       if (!/\.(ts|astro|css)$/.test(file)) continue;

@@ -30,7 +30,8 @@ function tagName(tag: string): string {
   return tag.trim().replace(/\s+/g, '_');
 }
 
-export async function collect(root = 'content', cacheDir?: string): Promise<Collection> {
+/** `jobs`: worker threads for notes not in the cache (1 checks them in this thread). */
+export async function collect(root = 'content', cacheDir?: string, jobs = 0): Promise<Collection> {
   const dir = resolve(root);
   const { files } = findNotes([dir]);
   const shown = files.map((f) => relative(process.cwd(), f));
@@ -40,7 +41,7 @@ export async function collect(root = 'content', cacheDir?: string): Promise<Coll
     update: false,
     reporter: 'human',
     cache: true,
-    jobs: 0,
+    jobs,
     out: () => {},
     err: () => {},
   });

@@ -17,6 +17,8 @@ export interface SiteBuildOptions {
   astro?: AstroInlineConfig;
   /** Write Pagefind's search index into the output. */
   searchIndex?: boolean;
+  /** Publish the exports (flashcards, quizzes, snippets) under /exports/. */
+  exports?: boolean;
   out?: (text: string) => void;
   err?: (text: string) => void;
 }
@@ -57,7 +59,15 @@ export async function buildSite(options: SiteBuildOptions): Promise<number> {
     return 1;
   }
   if (astroError) throw astroError;
-  if (options.searchIndex ?? true) await indexForSearch(config.outDir?.toString() ?? 'dist', options.out);
+  const outDir = config.outDir?.toString() ?? 'dist';
+  if (options.searchIndex ?? true) await indexForSearch(outDir, options.out);
+  if (options.exports ?? true) {
+    // The flashcards, quizzes and snippets, published beside the pages.
+    const { exportAll, FORMATS } = await import('../exports/command.ts');
+    const content = process.env.LABBOOK_CONTENT ?? CONTENT_ROOT;
+    const written = await exportAll({ formats: [...FORMATS], out: `${outDir}/exports`, content, err });
+    if (!written) return 1;
+  }
   return 0;
 }
 

@@ -275,6 +275,50 @@ describe('the built site in Chromium', { timeout: 60_000 }, () => {
     expect(luminance(colours.dark.background)).toBeLessThan(50);
   });
 
+  it('a note links to its quiz, which marks answers, keeps the score and starts again', async () => {
+    ready();
+    const { page, problems, close } = await open('/notes/kubernetes/terms/');
+    await Promise.all([page.waitForURL('**/quiz/kubernetes/terms/'), page.locator('.quiz-link a').click()]);
+    const questions = page.locator('form.quiz-question');
+    const total = await questions.count();
+    expect(total).toBeGreaterThan(10);
+    const score = page.locator('.quiz-score');
+    await expect(score.textContent()).resolves.toBe(`Score: 0 / ${total} (0 answered)`);
+    // Right with the keyboard: focus the right option, select it with Space, submit with Enter.
+    const first = questions.nth(0);
+    await first.locator('input[data-correct]').focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await expect(first.locator('.quiz-result').textContent()).resolves.toBe('Correct.');
+    expect(await first.locator('.quiz-explanation').isVisible()).toBe(true);
+    // Wrong with the mouse.
+    const second = questions.nth(1);
+    await second.locator('input[type=radio]:not([data-correct])').first().check();
+    await second.locator('button[type=submit]').click();
+    await expect(second.locator('.quiz-result').textContent()).resolves.toBe(
+      'Not quite: the right answer is marked.',
+    );
+    expect(await second.locator('label.quiz-correct').count()).toBe(1);
+    await expect(score.textContent()).resolves.toBe(`Score: 1 / ${total} (2 answered)`);
+    // Kept in this browser across a reload, until started again.
+    await page.reload();
+    await expect(score.textContent()).resolves.toBe(`Score: 1 / ${total} (2 answered)`);
+    await expect(questions.nth(0).locator('.quiz-result').textContent()).resolves.toBe('Correct.');
+    await page.locator('.quiz-reset').click();
+    await expect(score.textContent()).resolves.toBe(`Score: 0 / ${total} (0 answered)`);
+    expect(await questions.nth(0).locator('.quiz-explanation').isVisible()).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'quiz.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await close();
+
+    // The exports are published with the site.
+    const apkg = await fetch(`${server.url}/exports/labbook.apkg`);
+    expect(apkg.status).toBe(200);
+    expect(new Uint8Array(await apkg.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    const gift = await fetch(`${server.url}/exports/labbook.gift`);
+    expect(await gift.text()).toContain('$CATEGORY: labbook/kubernetes');
+  });
+
   it('search finds notes with Pagefind', async () => {
     ready();
     const { page, problems, close } = await open('/search/?q=veth');
