@@ -22,6 +22,8 @@ export interface Card {
   context?: string[];
   /** Definition cards: the term being defined (distractors for quizzes come from other terms). */
   term?: string;
+  /** Images the card shows, as the note names them (`diagram.png`, `../img/x.png`). */
+  media?: string[];
   note: { file: string; id: string; title: string; line: number };
   tags: string[];
   /** Anki deck path, `::`-separated: `labbook::<folder>::…`. */
@@ -33,16 +35,31 @@ export function stableId(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
 }
 
+/** `![[name.png]]` (Obsidian) or `![alt](path.png)`: groups 1 (wiki name), 2 (alt), 3 (path). */
+export const IMAGE = /!\[\[([^\]|#]+)(?:\|[^\]]*)?\]\]|!\[([^\]]*)\]\(([^)\s]+)\)/;
+
+/** The images a piece of inline Markdown shows, as written. */
+export function imagesIn(markdown: string): string[] {
+  return [...markdown.matchAll(new RegExp(IMAGE.source, 'g'))].map((m) => m[1] ?? m[3]);
+}
+
 /** Inline Markdown as HTML: code spans, **bold**, *italics*; everything else escaped. */
 export function inlineHtml(markdown: string): string {
   const out: string[] = [];
-  const pattern = /(`+)([\s\S]*?[^`])\1(?!`)|\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*/g;
+  const pattern = new RegExp(
+    `(\`+)([\\s\\S]*?[^\`])\\1(?!\`)|${IMAGE.source}|\\*\\*([^*]+)\\*\\*|\\*([^*\\s][^*]*)\\*`,
+    'g',
+  );
   let last = 0;
   for (const m of markdown.matchAll(pattern)) {
     out.push(escapeHtml(markdown.slice(last, m.index)));
     if (m[1]) out.push(`<code>${escapeHtml(m[2].trim())}</code>`);
-    else if (m[3]) out.push(`<b>${escapeHtml(m[3])}</b>`);
-    else out.push(`<i>${escapeHtml(m[4])}</i>`);
+    else if (m[3] || m[5]) {
+      // Anki finds media by file name: images are exported under their base name.
+      const name = (m[3] ?? m[5]).split('/').pop()!;
+      out.push(`<img src="${escapeHtml(name)}" alt="${escapeHtml(m[4] ?? name)}">`);
+    } else if (m[6]) out.push(`<b>${escapeHtml(m[6])}</b>`);
+    else out.push(`<i>${escapeHtml(m[7])}</i>`);
     last = m.index + m[0].length;
   }
   out.push(escapeHtml(markdown.slice(last)));

@@ -6,7 +6,7 @@ import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import type { Diagnostic } from '../notebook/diagnostics.ts';
 import type { Note } from '../notebook/parse.ts';
 import type { NoteReport } from '../notebook/report.ts';
-import { type Card, stableId } from './card.ts';
+import { type Card, imagesIn, stableId } from './card.ts';
 
 export interface NoteMeta {
   /** The note's page id (its address on the site). */
@@ -96,8 +96,10 @@ export function cardsOf(note: Note, meta: NoteMeta, report?: NoteReport): NoteCa
   };
   const problem = (line: number, message: string) =>
     diagnostics.push({ file: note.file, line, col: 1, rule: 'card/syntax', severity: 'error', message });
-  const add = (card: Omit<Card, 'note' | 'tags' | 'deck'>, line: number) =>
-    cards.push({ ...card, ...base, note: { ...base.note, line } });
+  const add = (card: Omit<Card, 'note' | 'tags' | 'deck'>, line: number) => {
+    const media = card.source === 'output' ? [] : imagesIn(`${card.front}\n${card.back}`);
+    cards.push({ ...card, ...(media.length ? { media } : {}), ...base, note: { ...base.note, line } });
+  };
   const definitions = note.frontmatter['definition-cards'] !== false;
 
   const explicit = (lines: SourceLine[]) => {

@@ -1,8 +1,8 @@
 // Everything the exports need from a knowledge base, gathered once: each note parsed and checked
 // (reports come from the check cache when the note is unchanged), its page id, deck path and
 // tags, and the cards found in it with their diagnostics.
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { check } from '../cli/check.ts';
 import { findNotes } from '../cli/files.ts';
 import type { Diagnostic } from '../notebook/diagnostics.ts';
@@ -22,7 +22,41 @@ export interface CollectedNote {
 export interface Collection {
   notes: CollectedNote[];
   cards: Card[];
+  /** Errors stop an export; warnings (a missing image) do not. */
   diagnostics: Diagnostic[];
+  /** The images cards show, by the base name their HTML uses. */
+  media: Map<string, Uint8Array>;
+}
+
+/** Finds each card's images: relative to its note, else by file name anywhere under the content. */
+function gatherMedia(root: string, cards: Card[], diagnostics: Diagnostic[]): Map<string, Uint8Array> {
+  const media = new Map<string, Uint8Array>();
+  let byName: Map<string, string> | null = null;
+  for (const card of cards) {
+    for (const image of card.media ?? []) {
+      const name = basename(image);
+      if (media.has(name)) continue;
+      const beside = resolve(dirname(card.note.file), image);
+      byName ??= new Map(
+        readdirSync(root, { recursive: true, encoding: 'utf8' }).map((f) => [
+          basename(f).toLowerCase(),
+          join(root, f),
+        ]),
+      );
+      const file = existsSync(beside) ? beside : byName.get(name.toLowerCase());
+      if (file) media.set(name, new Uint8Array(readFileSync(file)));
+      else
+        diagnostics.push({
+          file: card.note.file,
+          line: card.note.line,
+          col: 1,
+          rule: 'card/missing-image',
+          severity: 'warning',
+          message: `image "${image}" not found; the card is exported without it`,
+        });
+    }
+  }
+  return media;
 }
 
 /** Anki tags cannot hold spaces. */
@@ -64,5 +98,6 @@ export async function collect(root = 'content', cacheDir?: string, jobs = 0): Pr
     cards.push(...found.cards);
     diagnostics.push(...found.diagnostics);
   });
-  return { notes, cards, diagnostics };
+  const media = gatherMedia(dir, cards, diagnostics);
+  return { notes, cards, diagnostics, media };
 }

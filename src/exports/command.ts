@@ -36,7 +36,7 @@ async function render(
     case 'anki':
       // Anki re-imports a note only when it is newer: the newest note's time moves with edits,
       // and stays put (byte-identical exports) while nothing changes.
-      return new Map([['labbook.apkg', await writeApkg(c.cards, { mtime: newestNote(c) })]]);
+      return new Map([['labbook.apkg', await writeApkg(c.cards, { mtime: newestNote(c), media: c.media })]]);
     case 'anki-tsv':
       return new Map([['labbook-anki.txt', writeAnkiTsv(c.cards)]]);
     case 'moodle-xml':
@@ -64,9 +64,10 @@ export interface ExportOptions {
 export async function exportAll(options: ExportOptions): Promise<string[] | null> {
   const err = options.err ?? ((t: string) => void process.stderr.write(t));
   const collection = await collect(options.content);
-  if (collection.diagnostics.length > 0) {
-    for (const d of collection.diagnostics) err(`${formatDiagnostic(d)}\n`);
-    err(`labbook export: ${collection.diagnostics.length} problem(s) with cards; nothing was written.\n`);
+  for (const d of collection.diagnostics) err(`${formatDiagnostic(d)}\n`);
+  const errors = collection.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) {
+    err(`labbook export: ${errors} problem(s) with cards; nothing was written.\n`);
     return null;
   }
   const written: string[] = [];

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportAll, FORMATS } from '../../src/exports/command.ts';
+import { readZip } from '../../src/exports/zip.ts';
 
 function knowledgeBase(): string {
   const dir = mkdtempSync(join(tmpdir(), 'labbook-export-'));
@@ -83,5 +84,34 @@ describe('labbook export', () => {
     );
     expect(err).toContain('nothing was written');
     expect(() => readdirSync(join(dir, 'out'))).toThrow();
+  });
+
+  it('puts the images cards show into the .apkg, and warns about missing ones', async () => {
+    const dir = knowledgeBase();
+    const content = join(dir, 'content');
+    mkdirSync(join(content, 'img'));
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    writeFileSync(join(content, 'img', 'veth.png'), png);
+    writeFileSync(
+      join(content, 'net', 'pictures.md'),
+      '# Pictures\n\nWhat does a veth pair look like::![[veth.png]]\n\nAnd a bridge::![a bridge](bridge.png)\n',
+    );
+    let err = '';
+    const written = await exportAll({
+      formats: ['anki', 'anki-tsv'],
+      out: join(dir, 'out'),
+      content,
+      err: (t) => {
+        err += t;
+      },
+    });
+    expect(written).not.toBeNull();
+    expect(err).toMatch(/pictures\.md:5:1: warning card\/missing-image: image "bridge\.png" not found/);
+    const files = readZip(new Uint8Array(readFileSync(join(dir, 'out', 'labbook.apkg'))));
+    expect(JSON.parse(new TextDecoder().decode(files.get('media')!))).toEqual({ '0': 'veth.png' });
+    expect(files.get('0')).toEqual(png);
+    expect(readFileSync(join(dir, 'out', 'labbook-anki.txt'), 'utf8')).toContain(
+      '<img src=""veth.png"" alt=""veth.png"">',
+    );
   });
 });
