@@ -13,7 +13,8 @@ commands:
       --no-cache          run every note even if unchanged
       --jobs N            worker threads (default: one per core)
   sh [FILE [ARG...]]  run a bash script in a fresh engine world (interactive without FILE)
-  build             check every note, then build the site into dist/
+  build             check every note while building the site into dist/, with its search
+                    index and exports
   dev               preview the site with live re-verification
   export FORMAT [--out DIR] [CONTENT]
                     flashcards and quizzes from the notes: anki, anki-tsv, moodle-xml, gift,

@@ -3,7 +3,7 @@
 // derived from names, card ids or a fixed epoch, so the same cards always give the same bytes.
 import { createHash } from 'node:crypto';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
-import { type Card, type CardKind, sideHtml } from './card.ts';
+import { type Card, type CardKind, sideHtml, tagName } from './card.ts';
 import { writeZip } from './zip.ts';
 
 export interface ApkgOptions {
@@ -41,7 +41,7 @@ export function ankiFields(card: Card): [string, string] {
 
 /** Tags as Anki allows them: no blanks inside a tag, no duplicates. */
 export function ankiTags(card: Card): string[] {
-  return [...new Set(card.tags.map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean))];
+  return [...new Set(card.tags.map(tagName).filter(Boolean))];
 }
 
 /** The card's deck path, tidied, with its first component replaced by `deckRoot` if given. */

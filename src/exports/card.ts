@@ -30,6 +30,11 @@ export interface Card {
   deck: string;
 }
 
+/** A tag as cards carry it: Anki tags cannot hold blanks. */
+export function tagName(tag: string): string {
+  return tag.trim().replace(/\s+/g, '_');
+}
+
 /** A 16-hex-digit id from the parts that identify a card (note id, kind of card, identity). */
 export function stableId(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);

@@ -39,24 +39,6 @@ function paragraphLines(note: Note, node: Paragraph): SourceLine[] {
   }));
 }
 
-/** Index of the first `sep` outside code spans, or -1. */
-function indexOutsideCode(text: string, sep: string): number {
-  let inCode = '';
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '`') {
-      let run = 1;
-      while (text[i + run] === '`') run++;
-      const ticks = '`'.repeat(run);
-      if (!inCode) inCode = ticks;
-      else if (inCode === ticks) inCode = '';
-      i += run - 1;
-      continue;
-    }
-    if (!inCode && text.startsWith(sep, i)) return i;
-  }
-  return -1;
-}
-
 const DEFINITION = /^\*\*([^*]+?)\*\*(\s*\([^)]*\))?\s*[:.]\s+(\S[\s\S]*)$/;
 const CLOZE_MARK = /==([^=\n]+)==|\{\{c(\d+)::([^}]*?)(?:::[^}]*)?\}\}/g;
 
@@ -100,6 +82,18 @@ export function cardsOf(note: Note, meta: NoteMeta, report?: NoteReport): NoteCa
     const media = card.source === 'output' ? [] : imagesIn(`${card.front}\n${card.back}`);
     cards.push({ ...card, ...(media.length ? { media } : {}), ...base, note: { ...base.note, line } });
   };
+  /** A card in Spaced Repetition syntax: its identity is its question. */
+  const addExplicit = (question: string, answer: string, reversed: boolean, line: number) =>
+    add(
+      {
+        id: stableId(meta.id, 'explicit', question),
+        kind: reversed ? 'reversed' : 'basic',
+        source: 'explicit',
+        front: question,
+        back: answer,
+      },
+      line,
+    );
   const definitions = note.frontmatter['definition-cards'] !== false;
 
   const explicit = (lines: SourceLine[]) => {
@@ -124,25 +118,13 @@ export function cardsOf(note: Note, meta: NoteMeta, report?: NoteReport): NoteCa
         return true;
       }
       const reversed = lines[split].text.trim() === '??';
-      add(
-        {
-          id: stableId(meta.id, 'explicit', question),
-          kind: reversed ? 'reversed' : 'basic',
-          source: 'explicit',
-          front: question,
-          back: answer,
-        },
-        lines[0].line,
-      );
+      addExplicit(question, answer, reversed, lines[0].line);
       return true;
     }
     let found = false;
     for (const { text, line } of lines) {
       // A cloze's `{{c1::` is not a card separator.
-      const at = indexOutsideCode(
-        text.replace(/\{\{c\d+::/g, (m) => ' '.repeat(m.length)),
-        '::',
-      );
+      const at = maskCode(text.replace(/\{\{c\d+::/g, (m) => ' '.repeat(m.length))).indexOf('::');
       if (at >= 0 && !text.slice(at).startsWith('::[')) {
         const reversed = text.startsWith(':::', at);
         const question = text.slice(0, at).trim();
@@ -152,16 +134,7 @@ export function cardsOf(note: Note, meta: NoteMeta, report?: NoteReport): NoteCa
           problem(line, `\`${reversed ? ':::' : '::'}\` needs a question before it and an answer after it`);
           continue;
         }
-        add(
-          {
-            id: stableId(meta.id, 'explicit', question),
-            kind: reversed ? 'reversed' : 'basic',
-            source: 'explicit',
-            front: question,
-            back: answer,
-          },
-          line,
-        );
+        addExplicit(question, answer, reversed, line);
       }
     }
     return found;

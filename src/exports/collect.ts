@@ -10,7 +10,7 @@ import { type Note, parseNote } from '../notebook/parse.ts';
 import type { NoteReport } from '../notebook/report.ts';
 import { noteId } from '../site/note-index.ts';
 import { categoriesOf, type NoteData, tagsOf } from '../site/notes.ts';
-import type { Card } from './card.ts';
+import { type Card, tagName } from './card.ts';
 import { cardsOf, type NoteMeta } from './cards.ts';
 
 export interface CollectedNote {
@@ -57,11 +57,6 @@ function gatherMedia(root: string, cards: Card[], diagnostics: Diagnostic[]): Ma
     }
   }
   return media;
-}
-
-/** Anki tags cannot hold spaces. */
-function tagName(tag: string): string {
-  return tag.trim().replace(/\s+/g, '_');
 }
 
 /** `jobs`: worker threads for notes not in the cache (1 checks them in this thread). */

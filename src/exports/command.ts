@@ -10,7 +10,7 @@ import { writeApkg } from './apkg.ts';
 import { type Collection, collect } from './collect.ts';
 import { writeGift } from './gift.ts';
 import { writeMoodleXml } from './moodle-xml.ts';
-import { questionsFrom, writeQuizJson } from './quiz.ts';
+import { type Question, questionsFrom, writeQuizJson } from './quiz.ts';
 import { snippetsOf } from './snippets.ts';
 
 export const FORMATS = ['anki', 'anki-tsv', 'moodle-xml', 'gift', 'quiz-json', 'snippets'] as const;
@@ -20,18 +20,12 @@ function newestNote(c: Collection): number {
   return Math.max(0, ...c.notes.map((n) => Math.floor(statSync(n.note.file).mtimeMs / 1000)));
 }
 
-/** Each format's files, by path relative to the output folder. */
+/** Each format's files, by path relative to the output folder; `quiz` gives the questions. */
 async function render(
   format: Format,
   c: Collection,
-  warn: (t: string) => void,
+  quiz: () => Question[],
 ): Promise<Map<string, string | Uint8Array>> {
-  const quiz = () => {
-    const { questions, skipped } = questionsFrom(c.cards);
-    for (const s of skipped)
-      warn(`${s.card.note.file}:${s.card.note.line}: note: no quiz question for this card: ${s.reason}\n`);
-    return questions;
-  };
   switch (format) {
     case 'anki':
       // Anki re-imports a note only when it is newer: the newest note's time moves with edits,
@@ -71,13 +65,18 @@ export async function exportAll(options: ExportOptions): Promise<string[] | null
     return null;
   }
   const written: string[] = [];
-  let warned = false;
+  // The questions are made once, for every quiz format, and left-out cards are told once.
+  let questions: Question[] | null = null;
+  const quiz = () => {
+    if (questions) return questions;
+    const made = questionsFrom(collection.cards);
+    for (const { card, reason } of made.skipped)
+      err(`${card.note.file}:${card.note.line}: note: no quiz question for this card: ${reason}\n`);
+    questions = made.questions;
+    return questions;
+  };
   for (const format of options.formats) {
-    const files = await render(format, collection, (t) => {
-      // Quizzes are made three times for `all`: say why a card is left out only once.
-      if (!warned) err(t);
-    });
-    if (['moodle-xml', 'gift', 'quiz-json'].includes(format)) warned = true;
+    const files = await render(format, collection, quiz);
     for (const [path, data] of files) {
       const full = join(options.out, path);
       mkdirSync(dirname(full), { recursive: true });

@@ -34,12 +34,17 @@ export class DiagramRequestError extends Error {
 
 const NAME = /^[^\s/]+$/;
 
-/** Reads a block body; throws DiagramRequestError with the offending line. */
-export function parseDiagramRequest(body: string): DiagramRequest {
-  const lines = body.split('\n');
-  const requests = lines
+/** The block's request lines (comments and blank lines left out), with their 0-based lines. */
+export function requestLines(body: string): Array<{ text: string; line: number }> {
+  return body
+    .split('\n')
     .map((text, line) => ({ text: text.trim(), line }))
     .filter((l) => l.text !== '' && !l.text.startsWith('#'));
+}
+
+/** Reads a block body; throws DiagramRequestError with the offending line. */
+export function parseDiagramRequest(body: string): DiagramRequest {
+  const requests = requestLines(body);
   if (requests.length === 0) return { view: 'host' };
   if (requests.length > 1)
     throw new DiagramRequestError(

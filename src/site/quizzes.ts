@@ -1,5 +1,6 @@
 // The site's quizzes: the knowledge base's quiz questions, gathered once per build, by note and
 // by tag, with the HTML of one question (marked in the browser by the quiz page's script).
+import { tagName } from '../exports/card.ts';
 import { type Collection, collect } from '../exports/collect.ts';
 import { type Question, questionsFrom } from '../exports/quiz.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -21,7 +22,7 @@ export async function questionsOfNote(noteId: string): Promise<Question[]> {
 }
 
 export async function questionsTagged(tag: string): Promise<Question[]> {
-  return (await siteQuestions()).questions.filter((q) => q.tags.includes(tag.trim().replace(/\s+/g, '_')));
+  return (await siteQuestions()).questions.filter((q) => q.tags.includes(tagName(tag)));
 }
 
 /**

@@ -1,6 +1,7 @@
 // HTML for one code block of a note: highlighted source, the output the engine produced or
 // verified, a status badge (verified, output generated, not run, failed) with the engine
 // version, the file name of file blocks, and a copy button that copies commands only.
+import { requestLines } from '../notebook/diagram-block.ts';
 import type { BlockReport } from '../notebook/report.ts';
 import { parseTranscript, type TranscriptCommand } from '../notebook/transcript.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -71,11 +72,8 @@ export async function renderBlock(
   if (meta.file) header.push(`<span class="lb-file">${escapeHtml(meta.file)}</span>`);
   const drawn = report?.diagram !== undefined;
   if (drawn) {
-    const request = body
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => l !== '' && !l.startsWith('#'));
-    header.push(`<code class="lb-request">${escapeHtml(request ?? 'host')}</code>`);
+    const request = requestLines(body)[0]?.text ?? 'host';
+    header.push(`<code class="lb-request">${escapeHtml(request)}</code>`);
   }
   if (status !== 'static') {
     const label = drawn && status === 'generated' ? 'drawn from the engine' : (LABEL[status] ?? status);
