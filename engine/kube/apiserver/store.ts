@@ -1,0 +1,428 @@
+// The API server's storage and its one entry point for changes: create, update, patch-free
+// update of status, delete with finalizers and graceful deletion, list with selectors, and a
+// synchronous watch that controllers subscribe to. Every change gets a new resourceVersion.
+import type { ResourceRegistry } from '../api/registry.ts';
+import { groupVersion, type ResourceType, storageKey } from '../api/resources.ts';
+import { type FieldRequirement, matches, matchesFields, type Selector } from '../api/selectors.ts';
+import { clone, type KubeObject, rfc3339 } from '../api/types.ts';
+import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, StatusError } from './errors.ts';
+import { type StrategyContext, strategyFor } from './strategy.ts';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent {
+  type: WatchEventType;
+  resource: ResourceType;
+  /** The stored object after the change (before removal for DELETED); do not mutate. */
+  object: KubeObject;
+  old?: KubeObject;
+}
+
+export interface ListOptions {
+  labelSelector?: Selector;
+  fieldSelector?: FieldRequirement[];
+}
+
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+export interface DeleteOptions extends WriteOptions {
+  propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+  gracePeriodSeconds?: number;
+}
+
+const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
+
+export interface StoreDeps {
+  registry: ResourceRegistry;
+  now(): number;
+  random: { int(n: number): number; u32(): number };
+}
+
+export class Store {
+  readonly registry: ResourceRegistry;
+  private readonly deps: StoreDeps;
+  /** storageKey -> "namespace/name" -> object. */
+  private readonly data = new Map<string, Map<string, KubeObject>>();
+  private readonly watchers: Array<(event: WatchEvent) => void> = [];
+  private revision = 1;
+
+  constructor(deps: StoreDeps) {
+    this.deps = deps;
+    this.registry = deps.registry;
+  }
+
+  get resourceVersion(): number {
+    return this.revision;
+  }
+
+  watch(fn: (event: WatchEvent) => void): () => void {
+    this.watchers.push(fn);
+    return () => {
+      const i = this.watchers.indexOf(fn);
+      if (i >= 0) this.watchers.splice(i, 1);
+    };
+  }
+
+  /** The type serving an object's apiVersion and kind, or a kubectl-style mapping error. */
+  typeOf(obj: Pick<KubeObject, 'apiVersion' | 'kind'>): ResourceType {
+    const type = this.registry.forKind(obj.apiVersion, obj.kind);
+    if (!type) throw badRequest(`no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
+    return type;
+  }
+
+  private bucket(type: ResourceType): Map<string, KubeObject> {
+    const key = storageKey(type);
+    let b = this.data.get(key);
+    if (!b) {
+      b = new Map();
+      this.data.set(key, b);
+    }
+    return b;
+  }
+
+  private context(): StrategyContext {
+    return {
+      now: this.deps.now(),
+      random: this.deps.random,
+      lookup: (resource, namespace, name) => {
+        const type = this.registry.resolve(resource);
+        return type ? this.peek(type, namespace, name) : undefined;
+      },
+    };
+  }
+
+  /** The stored object itself, for controllers that only read it. */
+  peek(type: ResourceType, namespace: string, name: string): KubeObject | undefined {
+    return this.data.get(storageKey(type))?.get(`${type.namespaced ? namespace : ''}/${name}`);
+  }
+
+  /** Stored objects in key order (namespace, then name), without copying. */
+  scan(type: ResourceType, namespace?: string, options: ListOptions = {}): KubeObject[] {
+    const b = this.data.get(storageKey(type));
+    if (!b) return [];
+    const out: KubeObject[] = [];
+    for (const obj of b.values()) {
+      if (namespace !== undefined && type.namespaced && obj.metadata.namespace !== namespace) continue;
+      if (options.labelSelector && !matches(options.labelSelector, obj.metadata.labels)) continue;
+      if (options.fieldSelector && !matchesFields(options.fieldSelector, obj)) continue;
+      out.push(obj);
+    }
+    return out.sort((a, b) => compareKeys(a, b));
+  }
+
+  get(type: ResourceType, namespace: string, name: string): KubeObject {
+    const obj = this.peek(type, namespace, name);
+    if (!obj) throw notFound(type.group, type.resource, name);
+    return withTypeMeta(clone(obj), type);
+  }
+
+  list(type: ResourceType, namespace?: string, options: ListOptions = {}): KubeObject[] {
+    return this.scan(type, namespace, options).map((o) => withTypeMeta(clone(o), type));
+  }
+
+  create(input: KubeObject, options: WriteOptions = {}): KubeObject {
+    const type = this.typeOf(input);
+    if (type.virtual) throw badRequest(`the server does not allow this method on the requested resource`);
+    const obj = clone(input);
+    obj.apiVersion = groupVersion(type);
+    const meta = (obj.metadata ??= {});
+    const ctx = this.context();
+    if (type.namespaced) meta.namespace ||= 'default';
+    else delete meta.namespace;
+    if (!meta.name && meta.generateName)
+      meta.name = this.generateName(type, meta.namespace ?? '', meta.generateName);
+    if (!meta.name) {
+      throw invalid(type.group, type.kind, '', [
+        { field: 'metadata.name', type: 'Required value', detail: 'name or generateName is required' },
+      ]);
+    }
+    if (type.namespaced) this.admitNamespace(type, meta.namespace ?? 'default', meta.name);
+    const strategy = strategyFor(type.kind);
+    // status is the controllers' to write; a kubelet registers its Node with one
+    if (type.kind !== 'Node') delete obj.status;
+    meta.uid = this.uid();
+    meta.creationTimestamp = rfc3339(ctx.now);
+    strategy.prepareForCreate?.(obj, ctx);
+    const errors = strategy.validate?.(obj) ?? [];
+    if (errors.length > 0) throw invalid(type.group, type.kind, meta.name, errors);
+    const key = `${meta.namespace ?? ''}/${meta.name}`;
+    if (this.bucket(type).has(key)) throw alreadyExists(type.group, type.resource, meta.name);
+    if (strategy.generation ?? obj.spec !== undefined) meta.generation = 1;
+    delete meta.resourceVersion;
+    delete meta.deletionTimestamp;
+    if (options.dryRun) return withTypeMeta(obj, type);
+    meta.resourceVersion = String(++this.revision);
+    const stored = orderMeta(obj);
+    this.bucket(type).set(key, stored);
+    this.emit({ type: 'ADDED', resource: type, object: stored });
+    return withTypeMeta(clone(stored), type);
+  }
+
+  /**
+   * Replaces an object (PUT). With `status`, only the status changes (the /status
+   * subresource); otherwise status is kept and generation moves when the spec changed.
+   */
+  update(input: KubeObject, options: WriteOptions & { status?: boolean } = {}): KubeObject {
+    const type = this.typeOf(input);
+    const ns = type.namespaced ? (input.metadata.namespace ?? 'default') : '';
+    const name = input.metadata.name ?? '';
+    const old = this.peek(type, ns, name);
+    if (!old) throw notFound(type.group, type.resource, name);
+    const rv = input.metadata.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) {
+      throw conflict(
+        type.group,
+        type.resource,
+        name,
+        'the object has been modified; please apply your changes to the latest version and try again',
+      );
+    }
+    const obj = clone(input);
+    obj.apiVersion = groupVersion(type);
+    const strategy = strategyFor(type.kind);
+    const ctx = this.context();
+    // metadata the client cannot change
+    for (const f of [
+      'uid',
+      'creationTimestamp',
+      'deletionTimestamp',
+      'deletionGracePeriodSeconds',
+      'generation',
+      'namespace',
+    ] as const) {
+      if (old.metadata[f] === undefined) delete obj.metadata[f];
+      else obj.metadata[f] = old.metadata[f] as never;
+    }
+    if (options.status) {
+      const status = obj.status;
+      const kept = clone(old);
+      kept.status = status;
+      kept.metadata = obj.metadata;
+      Object.assign(obj, kept);
+    } else {
+      if (old.status !== undefined) obj.status = clone(old.status);
+      else delete obj.status;
+      strategy.prepareForUpdate?.(obj, old, ctx);
+      const errors = [...(strategy.validate?.(obj) ?? []), ...(strategy.validateUpdate?.(obj, old) ?? [])];
+      if (errors.length > 0) throw invalid(type.group, type.kind, name, errors);
+      if (old.metadata.generation !== undefined && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) {
+        obj.metadata.generation = old.metadata.generation + 1;
+      }
+    }
+    if (options.dryRun) return withTypeMeta(obj, type);
+    if (unchanged(obj, old)) return withTypeMeta(clone(old), type);
+    obj.metadata.resourceVersion = String(++this.revision);
+    const stored = orderMeta(obj);
+    // A deleting object whose last finalizer went away is removed now.
+    const specFinalizers = type.kind === 'Namespace' ? (stored.spec?.finalizers?.length ?? 0) : 0;
+    if (
+      stored.metadata.deletionTimestamp &&
+      !stored.metadata.finalizers?.length &&
+      !specFinalizers &&
+      type.kind !== 'Pod'
+    ) {
+      this.bucket(type).set(`${ns}/${name}`, stored);
+      this.remove(type, stored);
+      return withTypeMeta(clone(stored), type);
+    }
+    this.bucket(type).set(`${ns}/${name}`, stored);
+    this.emit({ type: 'MODIFIED', resource: type, object: stored, old });
+    return withTypeMeta(clone(stored), type);
+  }
+
+  /**
+   * The pods/binding subresource: assigns a pod to a node and marks it scheduled
+   * (pkg/registry/core/pod/storage assignPod). Fails if the pod is already bound.
+   */
+  bind(namespace: string, name: string, node: string): KubeObject {
+    const type = this.registry.resolve('pods');
+    if (!type) throw new Error('pods resource missing');
+    const pod = this.peek(type, namespace, name);
+    if (!pod) throw notFound('', 'pods', name);
+    if (pod.spec?.nodeName)
+      throw conflict('', 'pods', name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
+    const next = clone(pod);
+    next.spec.nodeName = node;
+    const now = rfc3339(this.deps.now());
+    const conditions = (next.status?.conditions ?? []).filter(
+      (c: { type: string }) => c.type !== 'PodScheduled',
+    );
+    conditions.push({ lastProbeTime: null, lastTransitionTime: now, status: 'True', type: 'PodScheduled' });
+    next.status = { ...(next.status ?? {}), conditions };
+    next.metadata.resourceVersion = String(++this.revision);
+    const stored = orderMeta(next);
+    this.bucket(type).set(`${namespace}/${name}`, stored);
+    this.emit({ type: 'MODIFIED', resource: type, object: stored, old: pod });
+    return withTypeMeta(clone(stored), type);
+  }
+
+  /** Reads, changes and writes an object in one step (what controllers and kubectl patch do). */
+  mutate(
+    type: ResourceType,
+    namespace: string,
+    name: string,
+    change: (obj: KubeObject) => void,
+    options: WriteOptions & { status?: boolean } = {},
+  ): KubeObject {
+    const obj = this.get(type, namespace, name);
+    change(obj);
+    return this.update(obj, options);
+  }
+
+  /**
+   * Deletes an object. Objects with finalizers, and pods given a grace period, get a
+   * deletionTimestamp and stay until their finalizers are removed (the kubelet finishes pods).
+   */
+  delete(type: ResourceType, namespace: string, name: string, options: DeleteOptions = {}): KubeObject {
+    const obj = this.peek(type, namespace, name);
+    if (!obj) throw notFound(type.group, type.resource, name);
+    if (options.dryRun) return withTypeMeta(clone(obj), type);
+    const policy = options.propagationPolicy ?? 'Background';
+    const next = clone(obj);
+    const now = rfc3339(this.deps.now());
+    if (policy === 'Orphan') this.orphanDependents(obj);
+    if (policy === 'Foreground' && !next.metadata.finalizers?.includes('foregroundDeletion')) {
+      next.metadata.finalizers = [...(next.metadata.finalizers ?? []), 'foregroundDeletion'];
+    }
+    let grace = 0;
+    if (type.kind === 'Pod') {
+      grace = options.gracePeriodSeconds ?? next.spec?.terminationGracePeriodSeconds ?? 30;
+      // an unscheduled or finished pod goes at once (pkg/registry/core/pod/strategy.go)
+      const phase = next.status?.phase;
+      if (!next.spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') grace = 0;
+    }
+    if (type.kind === 'Namespace' && ['default', 'kube-system', 'kube-public'].includes(name)) {
+      throw forbidden('', 'namespaces', name, 'this namespace may not be deleted');
+    }
+    const finalizers = [
+      ...(next.metadata.finalizers ?? []),
+      ...(type.kind === 'Namespace' ? (next.spec?.finalizers ?? []) : []),
+    ];
+    if (finalizers.length === 0 && grace === 0) {
+      this.remove(type, obj);
+      return withTypeMeta(clone(obj), type);
+    }
+    if (next.metadata.deletionTimestamp) return withTypeMeta(clone(obj), type);
+    next.metadata.deletionTimestamp = now;
+    if (type.kind === 'Namespace') next.status = { ...(next.status ?? {}), phase: 'Terminating' };
+    if (type.kind === 'Pod' || grace > 0) next.metadata.deletionGracePeriodSeconds = grace;
+    else next.metadata.deletionGracePeriodSeconds = 0;
+    if (next.metadata.generation !== undefined) next.metadata.generation += 1;
+    next.metadata.resourceVersion = String(++this.revision);
+    const stored = orderMeta(next);
+    this.bucket(type).set(`${type.namespaced ? namespace : ''}/${name}`, stored);
+    this.emit({ type: 'MODIFIED', resource: type, object: stored, old: obj });
+    return withTypeMeta(clone(stored), type);
+  }
+
+  /** Removes an object for good (after its grace period or last finalizer). */
+  remove(type: ResourceType, obj: KubeObject): void {
+    const key = `${type.namespaced ? obj.metadata.namespace : ''}/${obj.metadata.name}`;
+    const b = this.bucket(type);
+    const stored = b.get(key);
+    if (!stored) return;
+    b.delete(key);
+    ++this.revision;
+    strategyFor(type.kind).afterDelete?.(stored, this.context());
+    this.emit({ type: 'DELETED', resource: type, object: stored });
+  }
+
+  private orphanDependents(owner: KubeObject): void {
+    const uid = owner.metadata.uid;
+    for (const type of this.registry.all()) {
+      for (const dep of this.scan(type)) {
+        if (!dep.metadata.ownerReferences?.some((r) => r.uid === uid)) continue;
+        this.mutate(type, dep.metadata.namespace ?? '', dep.metadata.name ?? '', (o) => {
+          o.metadata.ownerReferences = o.metadata.ownerReferences?.filter((r) => r.uid !== uid);
+          if (o.metadata.ownerReferences?.length === 0) delete o.metadata.ownerReferences;
+        });
+      }
+    }
+  }
+
+  private admitNamespace(type: ResourceType, namespace: string, name: string): void {
+    const nsType = this.registry.resolve('namespaces');
+    if (!nsType) return;
+    const ns = this.peek(nsType, '', namespace);
+    if (!ns) throw notFound('', 'namespaces', namespace);
+    if (ns.metadata.deletionTimestamp || ns.status?.phase === 'Terminating') {
+      throw forbidden(
+        type.group,
+        type.resource,
+        name,
+        `unable to create new content in namespace ${namespace} because it is being terminated`,
+      );
+    }
+  }
+
+  private generateName(type: ResourceType, namespace: string, prefix: string): string {
+    // names.SimpleNameGenerator: prefix (cut to 58) + 5 characters from a fixed alphabet
+    const base = prefix.length > 58 ? prefix.slice(0, 58) : prefix;
+    for (let attempt = 0; attempt < 100; attempt++) {
+      let suffix = '';
+      for (let i = 0; i < 5; i++) suffix += NAME_CHARS[this.deps.random.int(NAME_CHARS.length)];
+      const name = base + suffix;
+      if (!this.peek(type, namespace, name)) return name;
+    }
+    throw new StatusError(500, 'InternalError', 'could not generate a unique name');
+  }
+
+  /** A version 4 UUID from the seeded source. */
+  uid(): string {
+    const hex = (n: number) => {
+      let s = '';
+      for (let i = 0; i < n; i++) s += this.deps.random.int(16).toString(16);
+      return s;
+    };
+    const variant = '89ab'[this.deps.random.int(4)];
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+  }
+
+  private emit(event: WatchEvent): void {
+    for (const w of [...this.watchers]) w(event);
+  }
+}
+
+function compareKeys(a: KubeObject, b: KubeObject): number {
+  const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
+  const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function withTypeMeta(obj: KubeObject, type: ResourceType): KubeObject {
+  obj.apiVersion = groupVersion(type);
+  obj.kind = type.kind;
+  return obj;
+}
+
+function unchanged(a: KubeObject, b: KubeObject): boolean {
+  const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+}
+
+/** Keeps metadata fields in the order the API server serialises them. */
+const META_ORDER = [
+  'name',
+  'generateName',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+];
+
+function orderMeta(obj: KubeObject): KubeObject {
+  const meta: Record<string, unknown> = {};
+  for (const k of META_ORDER) if (obj.metadata[k] !== undefined) meta[k] = obj.metadata[k];
+  for (const [k, v] of Object.entries(obj.metadata)) if (!(k in meta) && v !== undefined) meta[k] = v;
+  obj.metadata = meta;
+  return obj;
+}
