@@ -23,6 +23,8 @@ export interface World {
   readonly commands: CommandTable;
   /** The host a new shell starts on. */
   readonly mainHost: Host;
+  /** World-wide subsystem state keyed by name (e.g. "kube"); each subsystem owns its key. */
+  readonly subsystems: Map<string, unknown>;
 }
 
 export function createWorld(options: WorldOptions = {}): World {
@@ -37,5 +39,6 @@ export function createWorld(options: WorldOptions = {}): World {
     hosts,
     commands: defaultCommands(),
     mainHost,
+    subsystems: new Map(),
   };
 }

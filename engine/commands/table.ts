@@ -1,5 +1,6 @@
 // The table of commands every new world knows, by name, with the path `which` reports.
 import { KERNEL_COMMANDS } from '../kernel/commands.ts';
+import { KUBE_COMMANDS } from '../kube/commands.ts';
 import { NET_COMMANDS } from '../net/commands.ts';
 import { COREUTILS } from './coreutils/index.ts';
 import { bash, env, sudo } from './shells.ts';
@@ -26,6 +27,7 @@ export function defaultCommands(): CommandTable {
     ...COREUTILS,
     ...KERNEL_COMMANDS,
     ...NET_COMMANDS,
+    ...KUBE_COMMANDS,
     ...registered,
   ])
     table.set(name, { path, run });

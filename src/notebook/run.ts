@@ -2,6 +2,8 @@
 // transcripts command by command, scripts as a whole, file blocks write files. Every command's
 // output and status are compared with what the note expects.
 import { createWorld, ENGINE_VERSION, Session } from '../../engine/index.ts';
+import type { NodeSpec } from '../../engine/kube/kind/bootstrap.ts';
+import { createKindCluster } from '../../engine/kube/kind/kind-cli.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { DiagramRequestError, drawDiagram, parseDiagramRequest } from './diagram-block.ts';
 import { align, matches, outputLines, renderDiff, type Step } from './match.ts';
@@ -46,6 +48,27 @@ export interface NoteRun {
 
 const PLACEHOLDER = /(^|[^<\w])<([A-Za-z][A-Za-z0-9_.-]*)>/;
 
+/**
+ * Front matter `cluster:` asks for a kind cluster before the first block: `kind` (or
+ * `true`) for the default single node, or `{ name: NAME, workers: N }`.
+ */
+function clusterRequest(value: unknown): { name: string; specs: NodeSpec[] } | null {
+  if (value === undefined || value === null || value === false) return null;
+  if (value === true || value === 'kind') return { name: 'kind', specs: [{ role: 'control-plane' }] };
+  if (typeof value === 'object') {
+    const v = value as { name?: unknown; workers?: unknown };
+    const workers = typeof v.workers === 'number' ? v.workers : 0;
+    return {
+      name: typeof v.name === 'string' ? v.name : 'kind',
+      specs: [
+        { role: 'control-plane' },
+        ...Array.from({ length: workers }, () => ({ role: 'worker' as const })),
+      ],
+    };
+  }
+  return { name: String(value), specs: [{ role: 'control-plane' }] };
+}
+
 function seedFor(session: string): string {
   return `labbook:${session}`;
 }
@@ -58,6 +81,11 @@ export function runNote(note: Note): NoteRun {
     if (!s) {
       s = new Session(createWorld({ seed: seedFor(name) }));
       sessions.set(name, s);
+      const cluster = clusterRequest(note.frontmatter.cluster);
+      if (cluster) {
+        const world = s.world;
+        createKindCluster(world, { ...cluster, fs: world.mainHost.fs, kubeconfig: '/root/.kube/config' });
+      }
     }
     return s;
   };

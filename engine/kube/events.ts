@@ -1,0 +1,122 @@
+// The event recorders of the control plane: the legacy core/v1 recorder (kubelet,
+// controller-manager) that aggregates repeats into `count`, and the events.k8s.io recorder
+// (scheduler) whose events carry eventTime and a reporting controller instead.
+import type { ResourceType } from './api/resources.ts';
+import { type KubeObject, rfc3339, rfc3339Micro } from './api/types.ts';
+import type { Store } from './apiserver/store.ts';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export interface EventInput {
+  object: KubeObject;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  source: EventSource;
+  /** spec.containers{nginx} for container events. */
+  fieldPath?: string;
+  /** events.k8s.io recorders (the scheduler) set an action and use eventTime. */
+  action?: string;
+}
+
+export class EventRecorder {
+  private readonly store: Store;
+  private readonly now: () => number;
+  private readonly eventType: ResourceType;
+  private sequence = 0;
+
+  constructor(store: Store, now: () => number) {
+    this.store = store;
+    this.now = now;
+    const type = store.registry.resolve('events');
+    if (!type) throw new Error('events resource missing');
+    this.eventType = type;
+  }
+
+  /** The `%x` of UnixNano that names events; the sub-millisecond part keeps names unique. */
+  private nanoHex(ms: number): string {
+    const nanos = BigInt(ms) * 1_000_000n + BigInt((this.sequence++ * 7919) % 1_000_000);
+    return nanos.toString(16);
+  }
+
+  /** Records an event; like the real recorders, a failure to write it is dropped silently. */
+  record(input: EventInput): void {
+    try {
+      this.write(input);
+    } catch {
+      // e.g. the namespace is terminating: events are best effort
+    }
+  }
+
+  private write(input: EventInput): void {
+    const { object } = input;
+    const ns = object.metadata.namespace || 'default';
+    const now = this.now();
+    const involved: Record<string, unknown> = {
+      kind: object.kind,
+      namespace: object.metadata.namespace,
+      name: object.metadata.name,
+      uid: object.metadata.uid,
+      apiVersion: object.apiVersion,
+      resourceVersion: object.metadata.resourceVersion,
+    };
+    if (!object.metadata.namespace) delete involved.namespace;
+    if (input.fieldPath) involved.fieldPath = input.fieldPath;
+    if (input.action) {
+      this.store.create({
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: `${object.metadata.name}.${this.nanoHex(now)}`, namespace: ns },
+        involvedObject: involved,
+        reason: input.reason,
+        message: input.message,
+        source: {},
+        firstTimestamp: null,
+        lastTimestamp: null,
+        type: input.type,
+        eventTime: rfc3339Micro(now),
+        action: input.action,
+        reportingComponent: input.source.component,
+        reportingInstance: `${input.source.component}-${input.source.host ?? ''}`,
+      } as KubeObject);
+      return;
+    }
+    // EventCorrelator: an identical event (same source, object, type, reason, message) is
+    // counted instead of created again.
+    for (const e of this.store.scan(this.eventType, ns)) {
+      const ev = e as KubeObject & Record<string, unknown>;
+      const io = ev.involvedObject as Record<string, unknown>;
+      const src = ev.source as EventSource;
+      if (io.uid !== involved.uid || io.fieldPath !== involved.fieldPath) continue;
+      if (ev.reason !== input.reason || ev.message !== input.message || ev.type !== input.type) continue;
+      if (src.component !== input.source.component) continue;
+      this.store.mutate(this.eventType, ns, e.metadata.name ?? '', (o) => {
+        const r = o as Record<string, unknown>;
+        r.count = ((r.count as number) ?? 1) + 1;
+        r.lastTimestamp = rfc3339(now);
+      });
+      return;
+    }
+    const source: Record<string, string> = { component: input.source.component };
+    if (input.source.host) source.host = input.source.host;
+    this.store.create({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${object.metadata.name}.${this.nanoHex(now)}`, namespace: ns },
+      involvedObject: involved,
+      reason: input.reason,
+      message: input.message,
+      source,
+      firstTimestamp: rfc3339(now),
+      lastTimestamp: rfc3339(now),
+      count: 1,
+      type: input.type,
+      eventTime: null,
+      reportingComponent: input.source.component,
+      reportingInstance: input.source.host ?? '',
+    } as KubeObject);
+  }
+}

@@ -1,0 +1,54 @@
+// `docker` as far as kind's node containers go: `docker ps` lists them, `docker exec NODE
+// CMD...` runs a command on the node's simulated host (ip, iptables-save, crictl-less shells).
+import type { CommandContext } from '../../commands/types.ts';
+import { humanDuration } from '../printers/duration.ts';
+import { kubeWorld } from '../world-clusters.ts';
+import { NODE_IMAGE } from './bootstrap.ts';
+
+export function docker(ctx: CommandContext): number {
+  const args = ctx.argv.slice(1);
+  const [verb] = args;
+  const nodes = [...kubeWorld(ctx.world).clusters.values()].flatMap((c) =>
+    c.nodes.map((n) => ({ ...n, port: c.port })),
+  );
+  if (verb === 'ps') {
+    const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
+    const now = ctx.world.clock.now();
+    for (const n of [...nodes].reverse()) {
+      const age = humanDuration(now - n.createdMs);
+      rows.push([
+        n.containerId.slice(0, 12),
+        NODE_IMAGE.split('@')[0],
+        '"/usr/local/bin/entr…"',
+        `${age.replace(/s$/, ' seconds').replace(/m$/, ' minutes')} ago`,
+        `Up ${age.replace(/s$/, ' seconds').replace(/m$/, ' minutes')}`,
+        n.role === 'control-plane' ? `127.0.0.1:${n.port}->6443/tcp` : '',
+        n.name,
+      ]);
+    }
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    for (const r of rows)
+      ctx.stdout.write(`${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join('')}\n`);
+    return 0;
+  }
+  if (verb === 'exec') {
+    let i = 1;
+    while (i < args.length && args[i].startsWith('-')) i++;
+    const target = args[i];
+    const command = args.slice(i + 1);
+    const node = nodes.find((n) => n.name === target || n.containerId.startsWith(target ?? ''));
+    if (!node) {
+      ctx.stderr.write(`Error response from daemon: No such container: ${target}\n`);
+      return 1;
+    }
+    if (command.length === 0) {
+      ctx.stderr.write(
+        '"docker exec" requires at least 2 arguments.\nSee \'docker exec --help\'.\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n',
+      );
+      return 1;
+    }
+    return ctx.exec(command, { proc: { host: node.host, netns: null, cwd: '/' } });
+  }
+  ctx.stderr.write(`docker: '${verb}' is not a docker command.\nSee 'docker --help'\n`);
+  return 1;
+}

@@ -1,0 +1,247 @@
+// kubectl commands that reach into pods and objects' details: describe, logs, exec, wait.
+
+import { parseLabelSelector } from '../../api/selectors.ts';
+import type { KubeObject } from '../../api/types.ts';
+import { describe as describeObject } from '../../describe/index.ts';
+import { containerEnv, mountedFiles } from '../../kubelet/container-env.ts';
+import type { Kubelet } from '../../kubelet/kubelet.ts';
+import { runProcess } from '../../kubelet/process.ts';
+import { formatError, type Kubectl, KubectlError } from '../context.ts';
+import { bool, type ParsedFlags, str } from '../flags.ts';
+import { parseResourceArgs } from '../resources.ts';
+
+export function describe(k: Kubectl, flags: ParsedFlags): number {
+  const cluster = k.cluster();
+  const requests = parseResourceArgs(cluster.registry, flags.args);
+  const sel = str(flags, 'selector');
+  const texts: string[] = [];
+  let status = 0;
+  for (const req of requests) {
+    const ns = req.type.namespaced ? k.namespace : '';
+    let objects: KubeObject[] = [];
+    if (req.names.length === 0)
+      objects = cluster.store.list(
+        req.type,
+        ns || undefined,
+        sel ? { labelSelector: parseLabelSelector(sel) } : {},
+      );
+    for (const name of req.names) {
+      const obj = cluster.store.peek(req.type, ns, name);
+      if (obj) objects.push(cluster.store.get(req.type, ns, name));
+      else {
+        // describe matches by name prefix when there is no exact match
+        const prefixed = cluster.store
+          .list(req.type, ns || undefined)
+          .filter((o) => o.metadata.name?.startsWith(name));
+        if (prefixed.length === 0) {
+          status = 1;
+          k.err(
+            `${formatError(new KubectlError(`Error from server (NotFound): ${req.type.group ? `${req.type.resource}.${req.type.group}` : req.type.resource} "${name}" not found`))}\n`,
+          );
+        }
+        objects.push(...prefixed);
+      }
+    }
+    for (const obj of objects) {
+      texts.push(
+        describeObject(req.type.kind, obj, {
+          now: cluster.now(),
+          list: (resource, namespace) => cluster.store.list(cluster.type(resource), namespace || undefined),
+          get: (resource, namespace, name) => cluster.store.peek(cluster.type(resource), namespace, name),
+          showEvents: str(flags, 'show-events') !== 'false',
+        }),
+      );
+    }
+  }
+  k.out(texts.join('\n\n'));
+  if (texts.length === 0 && status === 0 && requests.every((r) => r.names.length === 0))
+    k.err(`No resources found in ${k.namespace} namespace.\n`);
+  return status;
+}
+
+function findPod(k: Kubectl, name: string): KubeObject {
+  const cluster = k.cluster();
+  const type = cluster.type('pods');
+  if (name.includes('/')) {
+    const [res, n] = name.split('/');
+    const t = cluster.registry.resolve(res);
+    if (t && t.kind !== 'Pod') {
+      const owner = cluster.store.get(t, k.namespace, n);
+      const pods = cluster.store.list(type, k.namespace).filter((p) => matchesTemplate(owner, p));
+      if (pods.length === 0) throw new KubectlError(`error: no pods found for ${res}/${n}`);
+      return pods[0];
+    }
+    name = n;
+  }
+  return cluster.store.get(type, k.namespace, name);
+}
+
+function matchesTemplate(owner: KubeObject, pod: KubeObject): boolean {
+  const labels: Record<string, string> = owner.spec?.selector?.matchLabels ?? owner.spec?.selector ?? {};
+  return Object.entries(labels).every(([key, v]) => pod.metadata.labels?.[key] === v);
+}
+
+function kubeletFor(k: Kubectl, pod: KubeObject): Kubelet | undefined {
+  const kubelets = k.cluster().components.get('kubelets') as Kubelet[] | undefined;
+  return kubelets?.find((x) => x.node.name === pod.spec?.nodeName);
+}
+
+function pickContainer(pod: KubeObject, flags: ParsedFlags, verb: string): string {
+  const container = str(flags, 'container');
+  const names: string[] = (pod.spec?.containers ?? []).map((c: { name: string }) => c.name);
+  if (container) {
+    if (
+      !names.includes(container) &&
+      !(pod.spec?.initContainers ?? []).some((c: { name: string }) => c.name === container)
+    ) {
+      throw new KubectlError(`error: container ${container} is not valid for pod ${pod.metadata.name}`);
+    }
+    return container;
+  }
+  if (names.length > 1 && verb === 'logs') {
+    throw new KubectlError(
+      `error: a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`,
+    );
+  }
+  return names[0];
+}
+
+export function logs(k: Kubectl, flags: ParsedFlags): number {
+  const [target] = flags.args;
+  if (!target)
+    throw new KubectlError(
+      "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
+    );
+  const pod = findPod(k, target);
+  const container = pickContainer(pod, flags, 'logs');
+  const previous = bool(flags, 'previous');
+  const status = [
+    ...(pod.status?.containerStatuses ?? []),
+    ...(pod.status?.initContainerStatuses ?? []),
+  ].find((s: { name: string }) => s.name === container);
+  const waiting = status?.state?.waiting;
+  if (!previous && waiting && !status?.lastState?.terminated) {
+    throw new KubectlError(
+      `Error from server (BadRequest): container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${waiting.reason === 'ContainerCreating' ? 'ContainerCreating' : waiting.reason}`,
+    );
+  }
+  if (previous && !status?.lastState?.terminated) {
+    throw new KubectlError(
+      `Error from server (BadRequest): previous terminated container "${container}" in pod "${pod.metadata.name}" not found`,
+    );
+  }
+  const lines = kubeletFor(k, pod)?.logs(pod.metadata.uid ?? '', container, previous) ?? [];
+  let text = lines.map((l) => l.text).join('');
+  const tail = str(flags, 'tail');
+  if (tail !== undefined && Number(tail) >= 0) {
+    const all = text.split('\n');
+    if (all[all.length - 1] === '') all.pop();
+    text = all
+      .slice(Math.max(0, all.length - Number(tail)))
+      .map((l) => `${l}\n`)
+      .join('');
+  }
+  k.out(text);
+  return 0;
+}
+
+export function exec(k: Kubectl, flags: ParsedFlags): number {
+  const [target] = flags.args;
+  const command = flags.rest ?? [];
+  if (!target)
+    throw new KubectlError(
+      "error: expected 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]'.\nPOD or TYPE/NAME is a required argument for the exec command\nSee 'kubectl exec -h' for help and examples",
+    );
+  if (command.length === 0)
+    throw new KubectlError('error: you must specify at least one command for the container');
+  const pod = findPod(k, target);
+  const container = pickContainer(pod, flags, 'exec');
+  if (pod.status?.phase !== 'Running') {
+    throw new KubectlError(`error: unable to upgrade connection: container not found ("${container}")`);
+  }
+  const spec = (pod.spec?.containers ?? []).find((c: { name: string }) => c.name === container);
+  const cluster = k.cluster();
+  const lookup = {
+    configMap: (ns: string, name: string) => cluster.store.peek(cluster.type('configmaps'), ns, name),
+    secret: (ns: string, name: string) => cluster.store.peek(cluster.type('secrets'), ns, name),
+  };
+  const env = {
+    KUBERNETES_SERVICE_HOST: '10.96.0.1',
+    KUBERNETES_SERVICE_PORT: '443',
+    KUBERNETES_SERVICE_PORT_HTTPS: '443',
+    KUBERNETES_PORT: 'tcp://10.96.0.1:443',
+    KUBERNETES_PORT_443_TCP: 'tcp://10.96.0.1:443',
+    KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
+    KUBERNETES_PORT_443_TCP_PORT: '443',
+    KUBERNETES_PORT_443_TCP_PROTO: 'tcp',
+    ...containerEnv(pod, spec, lookup),
+  };
+  const run = runProcess({
+    argv: command,
+    env,
+    hostname: pod.metadata.name ?? '',
+    startMs: cluster.now(),
+    files: mountedFiles(pod, spec, lookup),
+    seed: `exec/${pod.metadata.uid}`,
+    limitMs: 60_000,
+  });
+  for (const line of run.log) (line.stream === 'stdout' ? k.out : k.err)(line.text);
+  const code = run.exitCode ?? 130;
+  if (code !== 0) k.err(`command terminated with exit code ${code}\n`);
+  return code === 0 ? 0 : code;
+}
+
+export function wait(k: Kubectl, flags: ParsedFlags): number {
+  const cluster = k.cluster();
+  const forCond = str(flags, 'for');
+  if (!forCond) throw new KubectlError('error: --for must be specified');
+  const timeout = parseDuration(str(flags, 'timeout') ?? '30s');
+  const requests = parseResourceArgs(cluster.registry, flags.args);
+  for (const req of requests) {
+    const names = req.names.length
+      ? req.names
+      : cluster.store
+          .list(
+            req.type,
+            k.namespace,
+            str(flags, 'selector') ? { labelSelector: parseLabelSelector(str(flags, 'selector') ?? '') } : {},
+          )
+          .map((o) => o.metadata.name ?? '');
+    if (names.length === 0) throw new KubectlError('error: no matching resources found');
+    for (const name of names) {
+      const check = (): boolean => {
+        const obj = cluster.store.peek(req.type, req.type.namespaced ? k.namespace : '', name);
+        if (forCond === 'delete') return !obj;
+        if (!obj) return false;
+        const m = /^condition=([^=]+)(?:=(.*))?$/i.exec(forCond);
+        if (m) {
+          const want = (m[2] ?? 'True').toLowerCase();
+          return (obj.status?.conditions ?? []).some(
+            (c: { type: string; status: string }) =>
+              c.type.toLowerCase() === m[1].toLowerCase() && c.status.toLowerCase() === want,
+          );
+        }
+        const j = /^jsonpath=\{\.status\.phase\}=(.*)$/.exec(forCond);
+        if (j) return obj.status?.phase === j[1];
+        throw new KubectlError(`error: unrecognized condition: "${forCond}"`);
+      };
+      const ok = cluster.runtime.runUntil(cluster.now() + timeout, check);
+      const type = req.type.group
+        ? `${req.type.kind.toLowerCase()}.${req.type.group}`
+        : req.type.kind.toLowerCase();
+      if (!ok) {
+        k.err(`error: timed out waiting for the condition on ${req.type.resource}/${name}\n`);
+        return 1;
+      }
+      k.out(`${type}/${name} ${forCond === 'delete' ? 'deleted' : `condition met`}\n`);
+    }
+  }
+  return 0;
+}
+
+function parseDuration(text: string): number {
+  let ms = 0;
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
+    ms += Number(m[1]) * { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] as 's'];
+  return ms || 30_000;
+}

@@ -1,0 +1,173 @@
+// kubectl rollout status|history|undo|restart|pause|resume for Deployments, with the texts of
+// kubectl's polymorphichelpers (rollout_status.go, history.go, rollback.go).
+import type { KubeObject } from '../../api/types.ts';
+import { rfc3339 } from '../../api/types.ts';
+import { controllerOf } from '../../cluster.ts';
+import { revisionOf, templateWithoutHash } from '../../controllers/deployment.ts';
+import { type Kubectl, KubectlError } from '../context.ts';
+import { type ParsedFlags, str } from '../flags.ts';
+import { nameOf } from '../print.ts';
+import { parseResourceArgs } from '../resources.ts';
+
+const SKIP = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  'deployment.kubernetes.io/revision',
+  'deployment.kubernetes.io/revision-history',
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+  'deprecated.deployment.rollback.to',
+]);
+
+/** text/tabwriter with minwidth 0, tabwidth 8, padding 2 (tabbedString in history.go). */
+function tabbed(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const r of rows) {
+    for (const [i, c] of r.slice(0, -1).entries()) widths[i] = Math.max(widths[i] ?? 0, c.length + 2);
+  }
+  return rows
+    .map((r) => `${r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]) : c)).join('')}\n`)
+    .join('');
+}
+
+function statusLine(d: KubeObject): [string, boolean] {
+  const name = d.metadata.name;
+  const s = d.status ?? {};
+  if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0))
+    return ['Waiting for deployment spec update to be observed...\n', false];
+  const progressing = (s.conditions ?? []).find((c: { type: string }) => c.type === 'Progressing');
+  if (progressing?.reason === 'ProgressDeadlineExceeded')
+    throw new KubectlError(`error: deployment "${name}" exceeded its progress deadline`);
+  const replicas = d.spec?.replicas ?? 1;
+  const updated = s.updatedReplicas ?? 0;
+  if (updated < replicas)
+    return [
+      `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${replicas} new replicas have been updated...\n`,
+      false,
+    ];
+  if ((s.replicas ?? 0) > updated)
+    return [
+      `Waiting for deployment "${name}" rollout to finish: ${(s.replicas ?? 0) - updated} old replicas are pending termination...\n`,
+      false,
+    ];
+  if ((s.availableReplicas ?? 0) < updated)
+    return [
+      `Waiting for deployment "${name}" rollout to finish: ${s.availableReplicas ?? 0} of ${updated} updated replicas are available...\n`,
+      false,
+    ];
+  return [`deployment "${name}" successfully rolled out\n`, true];
+}
+
+export function rollout(k: Kubectl, flags: ParsedFlags): number {
+  const cluster = k.cluster();
+  const [sub, ...targets] = flags.args;
+  const requests = parseResourceArgs(cluster.registry, targets);
+  if (requests.length === 0) throw new KubectlError('error: required resource not specified');
+  const rsType = cluster.type('replicasets');
+  for (const req of requests) {
+    if (req.type.kind !== 'Deployment')
+      throw new KubectlError(
+        `error: no ${sub === 'history' ? 'history viewer' : sub === 'undo' ? 'rollbacker' : 'status viewer'} has been implemented for "${req.type.kind}"`,
+      );
+    for (const name of req.names) {
+      const d = cluster.store.get(req.type, k.namespace, name);
+      const sets = cluster.store
+        .scan(rsType, k.namespace)
+        .filter((rs) => controllerOf(rs)?.uid === d.metadata.uid);
+      switch (sub) {
+        case 'status': {
+          let last = '';
+          cluster.runtime.runUntil(cluster.now() + 600_000, () => {
+            const [line, done] = statusLine(cluster.store.get(req.type, k.namespace, name));
+            if (line !== last) k.out(line);
+            last = line;
+            return done;
+          });
+          break;
+        }
+        case 'history': {
+          const revision = Number(str(flags, 'revision') ?? 0);
+          const byRevision = new Map(sets.map((rs) => [revisionOf(rs), rs]));
+          if (revision > 0) {
+            const rs = byRevision.get(revision);
+            if (!rs) throw new KubectlError(`error: unable to find the specified revision`);
+            throw new KubectlError('error: printing one revision is not supported yet');
+          }
+          const rows = [['REVISION', 'CHANGE-CAUSE']];
+          for (const r of [...byRevision.keys()].sort((a, b) => a - b)) {
+            rows.push([
+              String(r),
+              byRevision.get(r)?.metadata.annotations?.['kubernetes.io/change-cause'] || '<none>',
+            ]);
+          }
+          k.out(`${nameOf(req.type, d)} \n${tabbed(rows)}\n`);
+          break;
+        }
+        case 'undo': {
+          const toRevision = Number(str(flags, 'to-revision') ?? 0);
+          const ordered = [...sets].sort((a, b) => revisionOf(a) - revisionOf(b));
+          const current = revisionOf(d);
+          const target =
+            toRevision > 0
+              ? ordered.find((rs) => revisionOf(rs) === toRevision)
+              : ordered.filter((rs) => revisionOf(rs) < current).pop();
+          if (!target)
+            throw new KubectlError(
+              toRevision > 0
+                ? `error: unable to find specified revision ${toRevision} in history`
+                : 'error: no rollout history found for deployment "' + name + '"',
+            );
+          if (d.spec?.paused)
+            throw new KubectlError(
+              "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
+            );
+          const template = templateWithoutHash(target.spec?.template);
+          if (JSON.stringify(template) === JSON.stringify(d.spec?.template)) {
+            k.out(
+              `${nameOf(req.type, d)} skipped rollback (current template already matches revision ${revisionOf(target)})\n`,
+            );
+            break;
+          }
+          cluster.store.mutate(req.type, k.namespace, name, (o) => {
+            o.spec.template = template;
+            const annotations: Record<string, string> = {};
+            for (const [key, v] of Object.entries(o.metadata.annotations ?? {}))
+              if (SKIP.has(key)) annotations[key] = v;
+            for (const [key, v] of Object.entries(target.metadata.annotations ?? {}))
+              if (!SKIP.has(key)) annotations[key] = v;
+            o.metadata.annotations = annotations;
+          });
+          k.out(`${nameOf(req.type, d)} rolled back\n`);
+          break;
+        }
+        case 'restart':
+          cluster.store.mutate(req.type, k.namespace, name, (o) => {
+            o.spec.template.metadata ??= {};
+            o.spec.template.metadata.annotations = {
+              ...(o.spec.template.metadata.annotations ?? {}),
+              'kubectl.kubernetes.io/restartedAt': rfc3339(cluster.now()).replace('Z', '+00:00'),
+            };
+          });
+          k.out(`${nameOf(req.type, d)} restarted\n`);
+          break;
+        case 'pause':
+        case 'resume': {
+          const paused = sub === 'pause';
+          if ((d.spec?.paused ?? false) === paused)
+            throw new KubectlError(
+              `error: ${nameOf(req.type, d)} is already ${paused ? 'paused' : 'resumed'}`,
+            );
+          cluster.store.mutate(req.type, k.namespace, name, (o) => {
+            if (paused) o.spec.paused = true;
+            else delete o.spec.paused;
+          });
+          k.out(`${nameOf(req.type, d)} ${paused ? 'paused' : 'resumed'}\n`);
+          break;
+        }
+        default:
+          throw new KubectlError(`error: unknown command "${sub}" for "kubectl rollout"`);
+      }
+    }
+  }
+  cluster.runtime.settle();
+  return 0;
+}

@@ -1,0 +1,306 @@
+// Imperative kubectl commands on objects: run, create <generator>, delete, scale,
+// set image, label and annotate, with kubectl's confirmation lines.
+import type { KubeObject } from '../../api/types.ts';
+import { StatusError } from '../../apiserver/errors.ts';
+import { formatError, type Kubectl, KubectlError } from '../context.ts';
+import { bool, list, type ParsedFlags, str } from '../flags.ts';
+import { nameOf, printObjects } from '../print.ts';
+import { parseResourceArgs } from '../resources.ts';
+import { deleteFromFiles } from './apply.ts';
+
+function dryRun(flags: ParsedFlags): 'client' | 'server' | undefined {
+  const d = str(flags, 'dry-run');
+  if (d === undefined || d === 'none') return undefined;
+  if (d === 'client' || d === 'true') return 'client';
+  if (d === 'server') return 'server';
+  throw new KubectlError(`error: Invalid dry-run value (${d}). Must be "none", "server", or "client".`);
+}
+
+/** Creates (or, with -o / --dry-run=client, prints) an object built by a generator. */
+function createBuilt(k: Kubectl, flags: ParsedFlags, obj: KubeObject): number {
+  const mode = dryRun(flags);
+  const output = str(flags, 'output');
+  const cluster = mode === 'client' ? undefined : k.cluster();
+  let result = obj;
+  if (cluster) {
+    if (cluster.registry.forKind(obj.apiVersion, obj.kind)?.namespaced)
+      obj.metadata.namespace ??= k.namespace;
+    result = cluster.store.create(obj, { dryRun: mode === 'server' });
+  }
+  const type = (cluster ?? k.cluster()).store.typeOf(result);
+  if (output) {
+    k.out(
+      printObjects(
+        [{ type, objects: [result] }],
+        {
+          output,
+          wide: false,
+          allNamespaces: false,
+          showLabels: false,
+          labelColumns: [],
+          noHeaders: false,
+          now: 0,
+        },
+        true,
+      ),
+    );
+  } else {
+    const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+    k.out(`${nameOf(type, result)} created${suffix}\n`);
+  }
+  if (cluster && !mode) cluster.runtime.settle();
+  return 0;
+}
+
+function parseEnv(values: string[]): Array<{ name: string; value: string }> {
+  return values.map((v) => {
+    const eq = v.indexOf('=');
+    return { name: v.slice(0, eq), value: v.slice(eq + 1) };
+  });
+}
+
+export function run(k: Kubectl, flags: ParsedFlags): number {
+  const [name] = flags.args;
+  if (!name) throw new KubectlError('error: NAME is required for run');
+  const image = str(flags, 'image');
+  if (!image) throw new KubectlError('error: --image is required');
+  const labels: Record<string, string> = {};
+  const l = str(flags, 'labels');
+  if (l) for (const pair of l.split(',')) labels[pair.split('=')[0]] = pair.split('=').slice(1).join('=');
+  else labels.run = name;
+  const container: Record<string, unknown> = { image, name };
+  const rest = flags.rest ?? [];
+  if (rest.length > 0) container[bool(flags, 'command') ? 'command' : 'args'] = rest;
+  const env = parseEnv(list(flags, 'env'));
+  if (env.length) container.env = env;
+  const port = str(flags, 'port');
+  if (port) container.ports = [{ containerPort: Number(port) }];
+  container.resources = {};
+  const pod: KubeObject = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { creationTimestamp: null, labels, name },
+    spec: {
+      containers: [container],
+      dnsPolicy: 'ClusterFirst',
+      restartPolicy: str(flags, 'restart') ?? 'Always',
+    },
+    status: {},
+  };
+  return createBuilt(k, flags, pod);
+}
+
+export function create(k: Kubectl, flags: ParsedFlags): number {
+  const [what, name] = flags.args;
+  switch (what) {
+    case 'namespace':
+    case 'ns':
+      return createBuilt(k, flags, {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { creationTimestamp: null, name },
+        spec: {},
+        status: {},
+      });
+    case 'deployment':
+    case 'deploy': {
+      const images = list(flags, 'image');
+      if (images.length === 0) throw new KubectlError('error: required flag(s) "image" not set');
+      const containerName = (img: string) => img.split('/').pop()?.split(':')[0].split('@')[0] ?? img;
+      const containers = images.map((image) => ({ image, name: containerName(image), resources: {} }));
+      const port = str(flags, 'port');
+      if (port && containers[0]) Object.assign(containers[0], { ports: [{ containerPort: Number(port) }] });
+      const labels = { app: name };
+      return createBuilt(k, flags, {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { creationTimestamp: null, labels, name },
+        spec: {
+          replicas: Number(str(flags, 'replicas') ?? 1),
+          selector: { matchLabels: labels },
+          strategy: {},
+          template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
+        },
+        status: {},
+      });
+    }
+    case 'configmap':
+    case 'cm': {
+      const data: Record<string, string> = {};
+      for (const lit of list(flags, 'from-literal')) {
+        const eq = lit.indexOf('=');
+        data[lit.slice(0, eq)] = lit.slice(eq + 1);
+      }
+      for (const file of list(flags, 'from-file')) {
+        const eq = file.indexOf('=');
+        const key = eq >= 0 ? file.slice(0, eq) : (file.split('/').pop() ?? file);
+        const path = eq >= 0 ? file.slice(eq + 1) : file;
+        data[key] = k.ctx.proc.host.fs.readFile(path.startsWith('/') ? path : `${k.ctx.proc.cwd}/${path}`);
+      }
+      return createBuilt(k, flags, {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { creationTimestamp: null, name },
+        data,
+      } as KubeObject);
+    }
+    case 'secret': {
+      const [, kind, secretName] = flags.args;
+      if (kind !== 'generic')
+        throw new KubectlError(`error: unknown command "${kind}" for "kubectl create secret"`);
+      const data: Record<string, string> = {};
+      for (const lit of list(flags, 'from-literal')) {
+        const eq = lit.indexOf('=');
+        data[lit.slice(0, eq)] = btoa(String.fromCharCode(...new TextEncoder().encode(lit.slice(eq + 1))));
+      }
+      return createBuilt(k, flags, {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { creationTimestamp: null, name: secretName },
+        data,
+        type: str(flags, 'type') ?? 'Opaque',
+      } as KubeObject);
+    }
+  }
+  throw new KubectlError(`error: unknown command "${what ?? ''}" for "kubectl create"`);
+}
+
+export function remove(k: Kubectl, flags: ParsedFlags): number {
+  if (list(flags, 'filename').length > 0) return deleteFromFiles(k, flags);
+  const cluster = k.cluster();
+  const requests = parseResourceArgs(cluster.registry, flags.args);
+  if (requests.length === 0)
+    throw new KubectlError(
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+    );
+  let status = 0;
+  const graceText = str(flags, 'grace-period');
+  const grace = bool(flags, 'now') ? 1 : graceText !== undefined ? Number(graceText) : undefined;
+  const cascade = str(flags, 'cascade') ?? 'background';
+  const propagationPolicy =
+    cascade === 'orphan' ? 'Orphan' : cascade === 'foreground' ? 'Foreground' : 'Background';
+  for (const req of requests) {
+    const ns = req.type.namespaced ? k.namespace : '';
+    let names = req.names;
+    if (names.length === 0) {
+      if (!bool(flags, 'all') && str(flags, 'selector') === undefined)
+        throw new KubectlError('error: resource(s) were provided, but no name was specified');
+      names = cluster.store.list(req.type, ns || undefined).map((o) => o.metadata.name ?? '');
+      if (names.length === 0) k.out(`No resources found\n`);
+    }
+    for (const name of names) {
+      try {
+        const obj = cluster.store.delete(req.type, ns, name, {
+          gracePeriodSeconds: grace,
+          propagationPolicy,
+        });
+        k.out(`${nameOf(req.type, obj)} deleted\n`);
+      } catch (e) {
+        if (e instanceof StatusError && e.reason === 'NotFound' && bool(flags, 'ignore-not-found')) continue;
+        status = 1;
+        k.err(`${formatError(e)}\n`);
+      }
+    }
+  }
+  if (bool(flags, 'wait') || str(flags, 'wait') === undefined) cluster.runtime.settle();
+  return status;
+}
+
+export function scale(k: Kubectl, flags: ParsedFlags): number {
+  const cluster = k.cluster();
+  const replicas = str(flags, 'replicas');
+  if (replicas === undefined) throw new KubectlError('error: required flag(s) "replicas" not set');
+  const n = Number(replicas);
+  if (!Number.isInteger(n) || n < 0)
+    throw new KubectlError(
+      'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
+    );
+  for (const req of parseResourceArgs(cluster.registry, flags.args)) {
+    for (const name of req.names) {
+      const obj = cluster.store.mutate(req.type, k.namespace, name, (o) => {
+        o.spec.replicas = n;
+      });
+      k.out(`${nameOf(req.type, obj)} scaled\n`);
+    }
+  }
+  cluster.runtime.settle();
+  return 0;
+}
+
+export function setImage(k: Kubectl, flags: ParsedFlags): number {
+  const cluster = k.cluster();
+  const [sub, target, ...pairs] = flags.args;
+  if (sub !== 'image') throw new KubectlError(`error: unknown command "${sub}" for "kubectl set"`);
+  const [req] = parseResourceArgs(cluster.registry, [target]);
+  for (const name of req.names) {
+    let changed = false;
+    const obj = cluster.store.mutate(req.type, k.namespace, name, (o) => {
+      const spec = o.kind === 'Pod' ? o.spec : o.spec?.template?.spec;
+      for (const pair of pairs) {
+        const [container, image] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
+        const all = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+        const matched = all.filter((c: { name: string }) => container === '*' || c.name === container);
+        if (matched.length === 0)
+          throw new KubectlError(`error: unable to find container named "${container}"`);
+        for (const c of matched) {
+          if (c.image !== image) changed = true;
+          c.image = image;
+        }
+      }
+    });
+    k.out(`${nameOf(req.type, obj)} ${changed ? 'image updated' : 'image updated'}\n`);
+  }
+  cluster.runtime.settle();
+  return 0;
+}
+
+export function labelOrAnnotate(k: Kubectl, flags: ParsedFlags, field: 'labels' | 'annotations'): number {
+  const cluster = k.cluster();
+  const args = flags.args;
+  const changes = args.filter((a) => a.includes('=') || a.endsWith('-'));
+  const targets = args.filter((a) => !changes.includes(a));
+  const overwrite = bool(flags, 'overwrite');
+  let status = 0;
+  for (const req of parseResourceArgs(cluster.registry, targets)) {
+    const ns = req.type.namespaced ? k.namespace : '';
+    const names = req.names.length
+      ? req.names
+      : bool(flags, 'all')
+        ? cluster.store.list(req.type, ns || undefined).map((o) => o.metadata.name ?? '')
+        : [];
+    for (const name of names) {
+      try {
+        let modified = false;
+        const obj = cluster.store.mutate(req.type, ns, name, (o) => {
+          const map: Record<string, string> = { ...((o.metadata[field] as Record<string, string>) ?? {}) };
+          for (const c of changes) {
+            if (c.endsWith('-') && !c.includes('=')) {
+              const key = c.slice(0, -1);
+              if (key in map) modified = true;
+              delete map[key];
+              continue;
+            }
+            const [key, value] = [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)];
+            if (key in map && map[key] !== value && !overwrite) {
+              throw new KubectlError(
+                `error: '${key}' already has a value (${map[key]}), and --overwrite is false`,
+              );
+            }
+            if (map[key] !== value) modified = true;
+            map[key] = value;
+          }
+          if (Object.keys(map).length) o.metadata[field] = map;
+          else delete o.metadata[field];
+        });
+        k.out(
+          `${nameOf(req.type, obj)} ${modified ? (field === 'labels' ? 'labeled' : 'annotated') : 'not labeled'}\n`,
+        );
+      } catch (e) {
+        status = 1;
+        k.err(`${formatError(e)}\n`);
+      }
+    }
+  }
+  cluster.runtime.settle();
+  return status;
+}

@@ -1,0 +1,188 @@
+// The kubectl command: global flags, the subcommand table, and kubectl's error handling
+// (messages on stderr, exit status 1).
+import type { CommandContext } from '../../commands/types.ts';
+import { SelectorError } from '../api/selectors.ts';
+import { StatusError } from '../apiserver/errors.ts';
+import { APPLY_FLAGS, apply, createFromFiles } from './commands/apply.ts';
+import { apiResources, clusterInfo, config, version } from './commands/basic.ts';
+import { GET_FLAGS, get } from './commands/get.ts';
+import { describe, exec, logs, wait } from './commands/pods.ts';
+import { rollout } from './commands/rollout.ts';
+import { create, labelOrAnnotate, remove, run, scale, setImage } from './commands/workloads.ts';
+import { formatError, type Kubectl, KubectlError, makeKubectl } from './context.ts';
+import { FlagError, type FlagSpec, list, type ParsedFlags, parseFlags, str } from './flags.ts';
+import { CustomColumnsError, JsonPathError, YamlError } from './output/index.ts';
+
+const GLOBAL: FlagSpec[] = [
+  { name: 'namespace', short: 'n', type: 'string' },
+  { name: 'context', type: 'string' },
+  { name: 'kubeconfig', type: 'string' },
+  { name: 'cluster', type: 'string' },
+  { name: 'user', type: 'string' },
+  { name: 'v', short: 'v', type: 'string' },
+  { name: 'request-timeout', type: 'string' },
+];
+
+const COMMON: FlagSpec[] = [
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'dry-run', type: 'string' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'filename', short: 'f', type: 'strings' },
+];
+
+interface Subcommand {
+  flags: readonly FlagSpec[];
+  run(k: Kubectl, flags: ParsedFlags): number;
+}
+
+const s = (name: string, type: FlagSpec['type'] = 'string', short?: string): FlagSpec => ({
+  name,
+  type,
+  short,
+});
+
+const COMMANDS: Record<string, Subcommand> = {
+  get: { flags: GET_FLAGS as readonly FlagSpec[], run: get },
+  apply: { flags: APPLY_FLAGS as readonly FlagSpec[], run: apply },
+  create: {
+    flags: [
+      ...COMMON,
+      s('image', 'strings'),
+      s('replicas'),
+      s('port'),
+      s('from-literal', 'strings'),
+      s('from-file', 'strings'),
+      s('type'),
+      s('save-config', 'bool'),
+      s('validate'),
+    ],
+    run: (k, f) => (list(f, 'filename').length > 0 ? createFromFiles(k, f) : create(k, f)),
+  },
+  delete: { flags: [...(APPLY_FLAGS as readonly FlagSpec[])], run: remove },
+  run: {
+    flags: [
+      ...COMMON,
+      s('image'),
+      s('labels', 'string', 'L'),
+      s('env', 'strings'),
+      s('port'),
+      s('restart'),
+      s('command', 'bool'),
+      s('rm', 'bool'),
+      s('stdin', 'bool', 'i'),
+      s('tty', 'bool', 't'),
+    ],
+    run,
+  },
+  scale: { flags: [...COMMON, s('replicas'), s('current-replicas')], run: scale },
+  set: { flags: [...COMMON, s('all', 'bool')], run: setImage },
+  label: {
+    flags: [...COMMON, s('overwrite', 'bool'), s('all', 'bool'), s('list', 'bool')],
+    run: (k, f) => labelOrAnnotate(k, f, 'labels'),
+  },
+  annotate: {
+    flags: [...COMMON, s('overwrite', 'bool'), s('all', 'bool')],
+    run: (k, f) => labelOrAnnotate(k, f, 'annotations'),
+  },
+  rollout: {
+    flags: [...COMMON, s('revision'), s('to-revision'), s('watch', 'bool', 'w'), s('timeout')],
+    run: rollout,
+  },
+  describe: { flags: [...COMMON, s('show-events')], run: describe },
+  logs: {
+    flags: [
+      ...COMMON,
+      s('container', 'string', 'c'),
+      s('previous', 'bool', 'p'),
+      s('tail'),
+      s('follow', 'bool'),
+      s('timestamps', 'bool'),
+    ],
+    run: logs,
+  },
+  exec: {
+    flags: [
+      ...COMMON,
+      s('container', 'string', 'c'),
+      s('stdin', 'bool', 'i'),
+      s('tty', 'bool', 't'),
+      s('quiet', 'bool', 'q'),
+    ],
+    run: exec,
+  },
+  wait: { flags: [...COMMON, s('for'), s('timeout'), s('all', 'bool')], run: wait },
+  version: { flags: [...COMMON, s('client', 'bool')], run: version },
+  'cluster-info': { flags: COMMON, run: clusterInfo },
+  'api-resources': {
+    flags: [
+      ...COMMON,
+      s('namespaced'),
+      s('api-group'),
+      s('verbs', 'strings'),
+      s('sort-by'),
+      s('no-headers', 'bool'),
+    ],
+    run: apiResources,
+  },
+  config: { flags: [...COMMON, s('current', 'bool'), s('raw', 'bool'), s('minify', 'bool')], run: config },
+};
+
+export function kubectl(ctx: CommandContext): number {
+  const argv = ctx.argv.slice(1);
+  const name = argv.find(
+    (a, i) =>
+      !a.startsWith('-') &&
+      !(i > 0 && /^(-n|--namespace|--context|--kubeconfig|--cluster|--user)$/.test(argv[i - 1])),
+  );
+  if (!name) {
+    ctx.stdout.write(
+      'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n',
+    );
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    ctx.stderr.write(`error: unknown command "${name}" for "kubectl"\n`);
+    if (name === 'ge' || name === 'gte') ctx.stderr.write(`\nDid you mean this?\n\tget\n`);
+    ctx.stderr.write(`Run 'kubectl --help' for usage.\n`);
+    return 1;
+  }
+  const rest = [...argv];
+  rest.splice(argv.indexOf(name), 1);
+  let flags: ParsedFlags;
+  try {
+    flags = parseFlags(rest, [
+      ...GLOBAL,
+      ...command.flags.filter((f) => !GLOBAL.some((g) => g.name === f.name)),
+    ]);
+  } catch (e) {
+    if (e instanceof FlagError) {
+      ctx.stderr.write(`error: ${e.message}\nSee 'kubectl ${name} --help' for usage.\n`);
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    const k = makeKubectl(ctx, {
+      namespace: str(flags, 'namespace'),
+      context: str(flags, 'context'),
+      kubeconfig: str(flags, 'kubeconfig'),
+    });
+    return command.run(k, flags);
+  } catch (e) {
+    if (
+      e instanceof KubectlError ||
+      e instanceof StatusError ||
+      e instanceof JsonPathError ||
+      e instanceof CustomColumnsError ||
+      e instanceof YamlError ||
+      e instanceof SelectorError
+    ) {
+      if (e instanceof CustomColumnsError) ctx.stdout.write(e.output);
+      ctx.stderr.write(`${formatError(e)}\n`);
+      return e instanceof KubectlError ? e.status : 1;
+    }
+    throw e;
+  }
+}
