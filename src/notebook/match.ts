@@ -45,11 +45,15 @@ export type Step =
   | { op: 'del'; pattern: string }
   | { op: 'ins'; actual: string };
 
-/** Lines of output as a note compares them (a final newline does not make an empty line). */
+/**
+ * Lines of output as a note compares them: a final newline does not make an empty line, and
+ * trailing blank lines after some output are dropped, since a note's region cannot end in one.
+ */
 export function outputLines(text: string): string[] {
   if (text === '') return [];
-  const lines = text.replace(/\n$/, '').split('\n');
-  return lines.map(trimEnd);
+  const lines = text.replace(/\n$/, '').split('\n').map(trimEnd);
+  while (lines.length > 1 && lines[lines.length - 1] === '' && lines.some((l) => l !== '')) lines.pop();
+  return lines;
 }
 
 /** Aligns pattern lines with actual lines at minimal edit cost. */

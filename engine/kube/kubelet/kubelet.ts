@@ -7,7 +7,7 @@ import type { Cluster } from '../cluster.ts';
 import type { Timer } from '../runtime.ts';
 import { containerEnv, type Lookup, mountedFiles } from './container-env.ts';
 import { behaviourOf, goDuration, imageDigest, imageSize, parseImage, pullMillis } from './images.ts';
-import { type LogLine, type ProcessRun, runProcess } from './process.ts';
+import { canRun, type LogLine, type ProcessRun, runProcess } from './process.ts';
 
 export interface NodeInfo {
   name: string;
@@ -266,7 +266,7 @@ export class Kubelet {
       ...(spec.command ?? (explicit ? behaviour.defaultArgv.slice(0, 1) : behaviour.defaultArgv)),
       ...(spec.args ?? []),
     ];
-    if (explicit || !behaviour.daemon) {
+    if ((explicit || !behaviour.daemon) && canRun(argv)) {
       const env = containerEnv(pod, spec, this.lookup());
       c.run = runProcess({
         argv,

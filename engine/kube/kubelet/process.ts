@@ -1,6 +1,8 @@
 // A container's main process, run ahead of time in a private world whose clock starts when
 // the container starts: its output (each write stamped with simulated time), its exit status
 // and when it exits, or that it is still running at the end of the time limit.
+
+import { defaultCommands } from '../../commands/table.ts';
 import { BudgetExceeded } from '../../core/budget.ts';
 import { initialProc } from '../../session.ts';
 import { Shell } from '../../shell/interpreter.ts';
@@ -46,6 +48,17 @@ export function scriptOf(argv: string[]): string {
   if (argv.length >= 3 && SHELLS.has(argv[0]) && argv[1] === '-ec') return `set -e\n${argv[2]}`;
   if (argv.length === 1 && SHELLS.has(argv[0])) return 'exit 0';
   return argv.map(shellQuote).join(' ');
+}
+
+/**
+ * Whether the engine can run this argv: a shell, or a command the simulated host has.
+ * Other programs (nginx, etcd, an application binary) are taken to run until stopped.
+ */
+export function canRun(argv: string[]): boolean {
+  if (argv.length === 0) return false;
+  if (SHELLS.has(argv[0])) return true;
+  const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+  return defaultCommands().has(name);
 }
 
 export function runProcess(spec: ProcessSpec): ProcessRun {
