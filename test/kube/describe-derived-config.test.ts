@@ -6,44 +6,10 @@
 // and its output matched these strings byte for byte (Secret and ConfigMap data come in Go's
 // randomized map order: for maps this small mostly the API server's sorted key order, used here).
 import { expect, it, describe as suite } from 'vitest';
-import type { KubeObject } from '../../engine/kube/api/types.ts';
-import { type DescribeContext, describe } from '../../engine/kube/describe/index.ts';
+import { describe } from '../../engine/kube/describe/index.ts';
+import { clusterAt, k, lines, KIND_OUTPUTS_NOW as NOW } from './describe-fixtures.ts';
 
-const NOW = Date.parse('2025-01-01T00:05:00Z');
-
-const RESOURCES: Record<string, string> = {
-  Pod: 'pods',
-  Event: 'events',
-  ReplicaSet: 'replicasets',
-  EndpointSlice: 'endpointslices',
-  Lease: 'leases',
-  Secret: 'secrets',
-  ResourceQuota: 'resourcequotas',
-  LimitRange: 'limitranges',
-  Service: 'services',
-};
-
-function cluster(objects: KubeObject[], showEvents = true): DescribeContext {
-  const of = (resource: string) => objects.filter((o) => RESOURCES[o.kind] === resource);
-  const key = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
-  return {
-    now: NOW,
-    showEvents,
-    list: (resource, namespace = '') =>
-      of(resource)
-        .filter((o) => namespace === '' || (o.metadata.namespace ?? '') === namespace)
-        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)),
-    get: (resource, namespace, name) =>
-      of(resource).find((o) => (o.metadata.namespace ?? '') === namespace && o.metadata.name === name),
-  };
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: test objects are loose JSON
-function k(apiVersion: string, kind: string, body: any): KubeObject {
-  return { apiVersion, kind, ...body };
-}
-
-const lines = (...text: string[]) => `${text.join('\n')}\n`;
+const cluster = clusterAt(NOW);
 
 /** A pod mounting the claim "data", reduced to what the PVC describer reads. */
 const appPod = k('v1', 'Pod', {

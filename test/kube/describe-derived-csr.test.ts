@@ -6,8 +6,7 @@
 import { expect, it, describe as suite } from 'vitest';
 import type { KubeObject } from '../../engine/kube/api/types.ts';
 import { describe } from '../../engine/kube/describe/index.ts';
-
-const NOW = Date.parse('2025-01-01T00:05:00Z');
+import { lines, KIND_OUTPUTS_NOW as NOW } from './describe-fixtures.ts';
 
 const JANE_CSR = `-----BEGIN CERTIFICATE REQUEST-----
 MIIBaDCCAQ0CAQAwPDENMAsGA1UEAwwEamFuZTENMAsGA1UECgwEZGV2czEPMA0G
@@ -30,8 +29,6 @@ kWMOKknQiXtKc2i2EFdZoDCDLXwCIA7re4sAkiVI5YEo8YmTzSPVQWuLKp1eo7xf
 dtfIfo1w
 -----END CERTIFICATE REQUEST-----
 `;
-
-const lines = (...text: string[]) => `${text.join('\n')}\n`;
 
 function csr(name: string, pem: string, spec: object, status: object): KubeObject {
   return {

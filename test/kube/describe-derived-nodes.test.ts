@@ -5,91 +5,10 @@
 // The same objects were also served to the real kubectl v1.32.4 binary from a loopback API server
 // and its output matched these strings byte for byte.
 import { expect, it, describe as suite } from 'vitest';
-import type { KubeObject } from '../../engine/kube/api/types.ts';
-import {
-  type DescribeContext,
-  describable,
-  describe,
-  describeMatching,
-} from '../../engine/kube/describe/index.ts';
+import { describable, describe, describeMatching } from '../../engine/kube/describe/index.ts';
+import { clusterAt, k, kubeletEvent, lines, KIND_OUTPUTS_NOW as NOW, webPod } from './describe-fixtures.ts';
 
-const NOW = Date.parse('2025-01-01T00:05:00Z');
-
-const RESOURCES: Record<string, string> = {
-  Pod: 'pods',
-  Event: 'events',
-  ReplicaSet: 'replicasets',
-  EndpointSlice: 'endpointslices',
-  Lease: 'leases',
-  Secret: 'secrets',
-  ResourceQuota: 'resourcequotas',
-  LimitRange: 'limitranges',
-  Service: 'services',
-};
-
-function cluster(objects: KubeObject[], showEvents = true): DescribeContext {
-  const of = (resource: string) => objects.filter((o) => RESOURCES[o.kind] === resource);
-  const key = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
-  return {
-    now: NOW,
-    showEvents,
-    list: (resource, namespace = '') =>
-      of(resource)
-        .filter((o) => namespace === '' || (o.metadata.namespace ?? '') === namespace)
-        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)),
-    get: (resource, namespace, name) =>
-      of(resource).find((o) => (o.metadata.namespace ?? '') === namespace && o.metadata.name === name),
-  };
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: test objects are loose JSON
-function k(apiVersion: string, kind: string, body: any): KubeObject {
-  return { apiVersion, kind, ...body };
-}
-
-const lines = (...text: string[]) => `${text.join('\n')}\n`;
-
-/** A kubelet-style core/v1 event (source.component, first/last timestamps, count). */
-function kubeletEvent(
-  name: string,
-  namespace: string,
-  io: object,
-  reason: string,
-  message: string,
-  at: string,
-  extra = {},
-) {
-  return k('v1', 'Event', {
-    metadata: { name, namespace },
-    involvedObject: io,
-    reason,
-    message,
-    source: { component: 'kubelet', host: 'kind-control-plane' },
-    firstTimestamp: at,
-    lastTimestamp: at,
-    count: 1,
-    type: 'Normal',
-    eventTime: null,
-    reportingComponent: 'kubelet',
-    reportingInstance: 'kind-control-plane',
-    ...extra,
-  });
-}
-
-/** The web Deployment's running pod, reduced to what this file's describers read. */
-const webPod = k('v1', 'Pod', {
-  metadata: {
-    name: 'web-7d8b49557c-abcde',
-    namespace: 'default',
-    creationTimestamp: '2025-01-01T00:00:00Z',
-    labels: { app: 'web', 'pod-template-hash': '7d8b49557c' },
-    ownerReferences: [
-      { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-7d8b49557c', uid: 'rs-uid', controller: true },
-    ],
-  },
-  spec: { nodeName: 'kind-control-plane', containers: [{ name: 'nginx', image: 'nginx', resources: {} }] },
-  status: { phase: 'Running', qosClass: 'BestEffort' },
-});
+const cluster = clusterAt(NOW);
 
 suite('nodes', () => {
   const node = k('v1', 'Node', {

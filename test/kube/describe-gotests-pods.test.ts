@@ -4,55 +4,10 @@
 import { expect, it, describe as suite } from 'vitest';
 import type { KubeObject } from '../../engine/kube/api/types.ts';
 import { describeContainers, describeResources } from '../../engine/kube/describe/containers.ts';
-import { type DescribeContext, describe } from '../../engine/kube/describe/index.ts';
 import { podRequestsAndLimits } from '../../engine/kube/describe/node.ts';
-import { PrefixWriter } from '../../engine/kube/describe/writer.ts';
+import { k, GO_TESTS_NOW as NOW, raw, runAt, TEN_YEARS_AGO } from './describe-fixtures.ts';
 
-const NOW = Date.parse('2025-01-01T00:00:00Z');
-const TEN_YEARS_AGO = '2015-01-01T00:00:00Z';
-
-const RESOURCES: Record<string, string> = {
-  Pod: 'pods',
-  Event: 'events',
-  ReplicaSet: 'replicasets',
-  Service: 'services',
-  EndpointSlice: 'endpointslices',
-  Lease: 'leases',
-  Secret: 'secrets',
-  ResourceQuota: 'resourcequotas',
-  LimitRange: 'limitranges',
-};
-
-/** A DescribeContext over `objects`, listing as the API server does (by namespace, then name). */
-function cluster(objects: KubeObject[], showEvents = true): DescribeContext {
-  const of = (resource: string) => objects.filter((o) => RESOURCES[o.kind] === resource);
-  const key = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
-  return {
-    now: NOW,
-    showEvents,
-    list: (resource, namespace = '') =>
-      of(resource)
-        .filter((o) => namespace === '' || (o.metadata.namespace ?? '') === namespace)
-        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)),
-    get: (resource, namespace, name) =>
-      of(resource).find((o) => (o.metadata.namespace ?? '') === namespace && o.metadata.name === name),
-  };
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: test objects are loose JSON
-function k(apiVersion: string, kind: string, body: any): KubeObject {
-  return { apiVersion, kind, ...body };
-}
-
-function run(kind: string, o: KubeObject, others: KubeObject[] = [], showEvents = true): string {
-  return describe(kind, o, cluster([o, ...others], showEvents));
-}
-
-function raw(fill: (w: PrefixWriter) => void): string {
-  let out = '';
-  fill(new PrefixWriter((t) => (out += t)));
-  return out;
-}
+const run = runAt(NOW);
 
 suite('pods', () => {
   // TestDescribePod

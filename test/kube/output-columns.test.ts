@@ -1,4 +1,4 @@
-// kubectl -o custom-columns and the tabwriter behind it: goldens from the real kubectl 1.32 and liggitt/tabwriter's tests.
+// kubectl -o custom-columns: goldens from the real kubectl 1.32 (the tabwriter behind it is tested in text-tabwriter.test.ts).
 import { describe, expect, it } from 'vitest';
 import {
   CustomColumnsError,
@@ -6,7 +6,6 @@ import {
   parseCustomColumnsTemplate,
   printCustomColumns,
   relaxedJsonPathExpression,
-  TabWriter,
 } from '../../engine/kube/kubectl/output/index.ts';
 import { cases, fixture, printedError, recorded, servedItem, servedItems } from './output-fixtures.ts';
 
@@ -129,74 +128,5 @@ describe('kubectl pkg/cmd/get/customcolumn_test.go', () => {
   it.each(['[5]', '[-5]', '[3:1]'])('TestSliceColumnPrint containers%s fails', (index) => {
     const columns = parseCustomColumnsSpec(`CONTAINER:.spec.containers${index}.name`);
     expect(() => printCustomColumns(columns, [pod])).toThrow(CustomColumnsError);
-  });
-});
-
-/** Runs text through a writer and returns what it wrote. */
-function tabulateWith(minWidth: number, padding: number, padChar: string, text: string): string {
-  const writer = new TabWriter({ minWidth, tabWidth: 0, padding, padChar, rememberWidths: false });
-  writer.write(text);
-  return writer.flush();
-}
-
-describe('tabwriter (liggitt/tabwriter tabwriter_test.go)', () => {
-  it.each([
-    ['2', 8, 1, '.', '\n\n\n', '\n\n\n'],
-    ['3', 8, 1, '.', 'a\nb\nc', 'a\nb\nc'],
-    ['4a', 8, 1, '.', '\t', ''],
-    ['5', 8, 1, '.', '*\t*', '*.......*'],
-    ['5b', 8, 1, '.', '*\t*\n', '*.......*\n'],
-    ['5c', 8, 1, '.', '*\t*\t', '*.......*'],
-    ['6', 8, 1, '.', '\t\n', '........\n'],
-    ['7b', 8, 1, ' ', 'b) foo\tbar', 'b) foo  bar'],
-    ['7e', 8, 1, '.', 'e) foo\tbar\t\n', 'e) foo..bar.....\n'],
-    ['9a', 1, 0, '.', '1\t2\t3\t4\n11\t222\t3333\t44444\n', '1.2..3...4\n11222333344444\n'],
-    ['9c', 1, 0, '.', '1\t2\t3\t4\f11\t222\t3333\t44444\n', '1234\n11222333344444\n'],
-    ['10b', 5, 0, '.', '1\t2\t3\t4\t\n', '1....2....3....4....\n'],
-    [
-      '11',
-      8,
-      1,
-      '.',
-      '本\tb\tc\naa\t本本本\tcccc\tddddd\naaa\tbbbb\n',
-      '本.......b.......c\naa......本本本.....cccc....ddddd\naaa.....bbbb\n',
-    ],
-    ['12b', 2, 0, ' ', 'a\tb\tc\naa\tbbb\tcccc\naaa\tbbbb\n', 'a  b  c\naa bbbcccc\naaabbbb\n'],
-    [
-      '13b',
-      4,
-      3,
-      '.',
-      '4444\t333\t22\t1\t333\n999999999\t22\n7\t22\n\t\t\t88888888\n\n666666\t666666\t666666\t4444\n1\t1\t999999999\t0000000000\n',
-      '4444........333...22...1...333\n999999999...22\n7...........22\n....................88888888\n\n666666...666666...666666......4444\n1........1........999999999...0000000000\n',
-    ],
-    ['15a', 4, 0, '.', 'a\t\tb', 'a.......b'],
-  ])('%s', (_name, minWidth, padding, padChar, input, expected) => {
-    expect(tabulateWith(minWidth, padding, padChar, input)).toBe(expected);
-  });
-
-  it('TestMultiWrite: RememberWidths keeps columns from shrinking across flushes', () => {
-    const writer = new TabWriter();
-    let out = '';
-    writer.write('First\tMiddle\tLast\na\tbb\tccc\nddd\teeeeeeeeeeeeee\tf\n');
-    out += writer.flush();
-    writer.write('g\th\ti\n');
-    out += writer.flush();
-    for (const line of ['j\t\t\n', '\tk\t\n', '\t\tl\n', 'mmmmmmmmmmmmmmm\tnnn\tooo\n']) {
-      writer.write(line);
-      out += writer.flush();
-    }
-    expect(out).toBe(
-      [
-        'First   Middle           Last\n',
-        'a       bb               ccc\n',
-        'ddd     eeeeeeeeeeeeee   f\n',
-        'g       h                i\n',
-        'j                        \n',
-        '        k                \n',
-        '                         l\n',
-        'mmmmmmmmmmmmmmm   nnn              ooo\n',
-      ].join(''),
-    );
   });
 });

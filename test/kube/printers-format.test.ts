@@ -1,17 +1,16 @@
 // Value formatting behind the table cells: apimachinery's duration.HumanDuration and
 // ShortHumanDuration (duration_test.go), translateTimestampSince (printers_test.go
-// TestTranslateTimestampSince), resource.Quantity canonical strings (quantity_test.go
-// TestQuantityString / TestQuantityParseEmit), and label and selector strings.
+// TestTranslateTimestampSince), and label and selector strings (resource.Quantity canonical
+// strings are tested in api-quantity.test.ts).
 import { describe, expect, it } from 'vitest';
 import {
   humanDuration,
   shortHumanDuration,
   translateTimestampSince,
-} from '../../engine/kube/printers/duration.ts';
+} from '../../engine/kube/api/duration.ts';
 import { formatLabelSelector, formatLabels, labelSelectorString } from '../../engine/kube/printers/format.ts';
 import { goFloat } from '../../engine/kube/printers/gotext.ts';
 import { findResults } from '../../engine/kube/printers/jsonpath.ts';
-import { canonicalQuantity } from '../../engine/kube/printers/quantity.ts';
 import { DAY, HOUR, MINUTE, NOW, SECOND } from './printers-helpers.ts';
 
 const MS = 1;
@@ -105,85 +104,6 @@ describe('TestTranslateTimestampSince', () => {
     expect(since(-2 * DAY)).toBe('2d');
     expect(since(-90 * DAY)).toBe('90d');
     expect(since(-10 * YEAR)).toBe('10y');
-  });
-});
-
-describe('resource.Quantity canonical form', () => {
-  // TestQuantityString: each alternate spelling parses to the canonical one, which parses to itself
-  const canonical: Array<[string, string]> = [
-    ['1Gi', '1024Mi'],
-    ['300Mi', '307200Ki'],
-    ['6Ki', ''],
-    ['1001Gi', '1025024Mi'],
-    ['1Ti', '1024Gi'],
-    ['5', '5000m'],
-    ['500m', '0.5'],
-    ['1G', '1000M'],
-    ['1G', '0.001T'],
-    ['1m', '1000u'],
-    ['80m', ''],
-    ['1080m', '1.08'],
-    ['1080m', '1080000000n'],
-    ['300M', ''],
-    ['1T', ''],
-    ['1234567M', ''],
-    ['1234567m', ''],
-    ['3k', ''],
-    ['1025', ''],
-    ['0', '00'],
-    ['1e9', '.001e12'],
-    ['1e-3', '0.001e0'],
-    ['1e-9', '1000e-12'],
-    ['80e-3', ''],
-    ['300e6', ''],
-    ['1e12', ''],
-    ['3e3', ''],
-    ['1n', ''],
-    ['1080n', ''],
-    ['1u', ''],
-    ['1080u', ''],
-  ];
-  for (const [expect_, alternate] of canonical) {
-    it(`${alternate || expect_} -> ${expect_}`, () => {
-      expect(canonicalQuantity(expect_)).toBe(expect_);
-      if (alternate) expect(canonicalQuantity(alternate)).toBe(expect_);
-    });
-  }
-  it('TestQuantityParseEmit, positive and negative', () => {
-    const table: Array<[string, string]> = [
-      ['1Ki', '1Ki'],
-      ['1Mi', '1Mi'],
-      ['1Gi', '1Gi'],
-      ['1024Mi', '1Gi'],
-      ['1000M', '1G'],
-      ['.001Ki', '1024m'],
-      ['.000001Ki', '1024u'],
-      ['.000000001Ki', '1024n'],
-      ['.000000000001Ki', '2n'],
-    ];
-    for (const [input, want] of table) {
-      expect(canonicalQuantity(input)).toBe(want);
-      expect(canonicalQuantity(`-${input}`)).toBe(`-${want}`);
-    }
-  });
-  it('keeps already-canonical spellings, as recorded from kubectl v1.32.4 `set resources --local -o yaml`', () => {
-    const recorded: Array<[string, string]> = [
-      ['1E3', '1E3'],
-      ['500e-3', '500e-3'],
-      ['+1', '+1'],
-      ['01', '01'],
-      ['1.5Ki', '1536'],
-      ['1000Mi', '1000Mi'],
-      ['0.0000000001', '1n'],
-      ['1.5', '1500m'],
-      ['1024Ki', '1Mi'],
-      ['1000E', '1'],
-      ['12e6', '12e6'],
-      ['0.5Ki', '512'],
-      ['1e-12', '1e-9'],
-      ['1000m', '1'],
-    ];
-    for (const [input, want] of recorded) expect(canonicalQuantity(input)).toBe(want);
   });
 });
 

@@ -2,6 +2,7 @@
 // pkg/scheduler/framework/plugins/*/*_test.go and pkg/scheduler/framework/types_test.go; failure
 // strings are the v1.32.5 ones (pkg/scheduler/framework/plugins at k8s.io/kubernetes v1.32.5).
 import { describe, expect, test } from 'vitest';
+import { quantityMilliValue, quantityValue } from '../../engine/kube/api/quantity.ts';
 import { numFeasibleNodesToFind } from '../../engine/kube/scheduler/algorithm.ts';
 import { fitErrorMessage, newDiagnosis } from '../../engine/kube/scheduler/fiterror.ts';
 import type { Status } from '../../engine/kube/scheduler/framework.ts';
@@ -18,7 +19,6 @@ import {
 import { taintToleration } from '../../engine/kube/scheduler/plugins/taints.ts';
 import { podTopologySpread } from '../../engine/kube/scheduler/plugins/topologyspread.ts';
 import { newPodInfo } from '../../engine/kube/scheduler/podinfo.ts';
-import { quantityMilliValue, quantityValue } from '../../engine/kube/scheduler/quantity.ts';
 import { podRequests } from '../../engine/kube/scheduler/resources.ts';
 import { harness, makeNode, makePod, reasons } from '../../engine/kube/scheduler/testing.ts';
 

@@ -1,11 +1,12 @@
 // `kubectl describe hpa`: kubectl reads autoscaling/v2 and prints each metric as
 // "current / target", the replica bounds, scaling behavior and conditions.
 // Follows describeHorizontalPodAutoscalerV2 / printDirectionBehavior in pkg/describe/describe.go.
+
+import { quantityOf } from '../api/quantity.ts';
 import type { KubeObject } from '../api/types.ts';
 import { describeEvents, type EventContext, refOf, searchEvents } from './events.ts';
 import { type Json, printAnnotationsMultiline, printLabelsMultiline } from './format.ts';
 import { goQuote, int, str } from './gofmt.ts';
-import { quantityOf } from './quantity.ts';
 import { formatRFC1123Z, parseGoTime } from './time.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter, tabbedString } from './writer.ts';
 

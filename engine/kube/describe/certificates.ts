@@ -2,11 +2,13 @@
 // subject alternative names, next to the requester, signer and approval status.
 // Follows describeCertificateSigningRequest / extractCSRStatus in pkg/describe/describe.go and
 // what crypto/x509.ParseCertificateRequest and pkix.Name.FillFromRDNSequence extract.
+
+import { humanDuration } from '../api/duration.ts';
 import type { KubeObject } from '../api/types.ts';
 import { describeEvents, type EventContext, refOf, searchEvents } from './events.ts';
 import { formatLabels, type Json } from './format.ts';
 import { str } from './gofmt.ts';
-import { formatRFC1123Z, humanDuration, parseGoTime } from './time.ts';
+import { formatRFC1123Z, parseGoTime } from './time.ts';
 import { LEVEL_0, type PrefixWriter, tabbedString } from './writer.ts';
 
 export interface CertificatesContext extends EventContext {

@@ -1,9 +1,10 @@
 // The claim block shared by PersistentVolumeClaim descriptions, ephemeral volume claim templates
 // and StatefulSet volume claim templates, with storageutil's class and access-mode helpers.
 // Follows printPersistentVolumeClaim in pkg/describe/describe.go and pkg/util/storage/storage.go.
+
+import { quantityOf } from '../api/quantity.ts';
 import { type Json, printAnnotationsMultiline, printLabelsMultiline } from './format.ts';
 import { goSlice, str } from './gofmt.ts';
-import { quantityOf } from './quantity.ts';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './writer.ts';
 
 /** storageutil.GetPersistentVolumeClaimClass: the beta annotation wins over spec. */

@@ -3,12 +3,13 @@
 // Follows pkg/describe/describe.go (kubectl v0.32.4). kubectl ranges over data maps, whose Go
 // iteration order is randomized but for small maps is mostly insertion order: the API server's
 // JSON has sorted keys, so keys are printed sorted here.
+
+import { Quantity, quantityOf } from '../api/quantity.ts';
 import type { KubeObject } from '../api/types.ts';
 import { describeEvents, type EventContext, refOf, searchEvents } from './events.ts';
 import { type Json, printAnnotationsMultiline, printLabelsMultiline, sortedKeys } from './format.ts';
 import { str } from './gofmt.ts';
 import { compareStrings } from './gosort.ts';
-import { Quantity, quantityOf } from './quantity.ts';
 import { formatRFC1123Z, parseGoTime } from './time.ts';
 import { LEVEL_0, LEVEL_1, type PrefixWriter, tabbedString } from './writer.ts';
 

@@ -2,11 +2,12 @@
 // command, state, resources, probes, environment and mounts.
 // Follows describeContainers and its helpers in pkg/describe/describe.go (kubectl v0.32.4) and
 // pkg/util/resource.ExtractContainerResourceValue.
+
+import { Quantity, quantityOf } from '../api/quantity.ts';
 import type { KubeObject } from '../api/types.ts';
 import { type Json, sortedKeys, stringOrNone } from './format.ts';
 import { goQuote, goSlice, int, printBool, str } from './gofmt.ts';
 import { goSort } from './gosort.ts';
-import { Quantity, quantityOf } from './quantity.ts';
 import { formatRFC1123Z, parseGoTime } from './time.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './writer.ts';
 

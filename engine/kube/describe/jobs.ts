@@ -1,6 +1,8 @@
 // Describers of batch workloads: Job (counts, completion mode, duration) and CronJob (schedule,
 // history limits, job template, active jobs).
 // Follows describeJob / describeCronJob in pkg/describe/describe.go (kubectl v0.32.4).
+
+import { humanDuration } from '../api/duration.ts';
 import type { KubeObject } from '../api/types.ts';
 import { describeEvents, refOf, searchEvents } from './events.ts';
 import {
@@ -12,7 +14,7 @@ import {
 } from './format.ts';
 import { int, printBoolPtr, str } from './gofmt.ts';
 import { describePodTemplate, type PodContext } from './pod.ts';
-import { formatRFC1123Z, humanDuration, parseGoTime } from './time.ts';
+import { formatRFC1123Z, parseGoTime } from './time.ts';
 import { LEVEL_0, type PrefixWriter, tabbedString } from './writer.ts';
 
 function isSet(v: unknown): boolean {

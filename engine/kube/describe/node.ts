@@ -2,6 +2,8 @@
 // the non-terminated pods table with percentages of allocatable, and allocated totals.
 // Follows describeNode / describeNodeResource in pkg/describe/describe.go and
 // pkg/util/resource/resource.go (PodRequestsAndLimits) of kubectl v0.32.4.
+
+import { Quantity, type ResourceList, resourceListOf } from '../api/quantity.ts';
 import type { KubeObject } from '../api/types.ts';
 import { describeEvents, type EventContext, searchEvents } from './events.ts';
 import {
@@ -13,7 +15,6 @@ import {
 } from './format.ts';
 import { str } from './gofmt.ts';
 import { compareStrings, sortStrings } from './gosort.ts';
-import { Quantity, type ResourceList, resourceListOf } from './quantity.ts';
 import { formatRFC1123Z, parseGoTime, since } from './time.ts';
 import { LEVEL_0, LEVEL_1, type PrefixWriter, tabbedString } from './writer.ts';
 

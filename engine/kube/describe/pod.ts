@@ -1,6 +1,8 @@
 // `kubectl describe pod` and the Pod Template block of workload descriptions, with the QoS
 // class computed as kubectl's qos.GetPodQOS does when status.qosClass is empty.
 // Follows describePod / DescribePodTemplate in pkg/describe/describe.go and pkg/util/qos/qos.go.
+
+import { Quantity, quantityOf } from '../api/quantity.ts';
 import type { KubeObject } from '../api/types.ts';
 import { describeContainers, describeResources } from './containers.ts';
 import { describeEvents, type EventContext, searchEvents } from './events.ts';
@@ -14,7 +16,6 @@ import {
 } from './format.ts';
 import { int, str } from './gofmt.ts';
 import { goSort } from './gosort.ts';
-import { Quantity, quantityOf } from './quantity.ts';
 import { formatRFC1123Z, parseGoTime, since } from './time.ts';
 import { describeVolumes } from './volumes.ts';
 import { LEVEL_0, LEVEL_1, type PrefixWriter, tabbedString } from './writer.ts';

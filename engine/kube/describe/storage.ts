@@ -1,6 +1,8 @@
 // Describers of storage objects: PersistentVolume (source, node affinity), PersistentVolumeClaim
 // (with the pods using it), StorageClass and CSINode.
 // Follows pkg/describe/describe.go and pkg/util/storage/storage.go (kubectl v0.32.4).
+
+import { quantityOf } from '../api/quantity.ts';
 import type { KubeObject } from '../api/types.ts';
 import { accessModesString, printPersistentVolumeClaim } from './claims.ts';
 import { describeEvents, type EventContext, refOf, searchEvents } from './events.ts';
@@ -12,7 +14,6 @@ import {
   printPodsMultiline,
 } from './format.ts';
 import { goSlice, int, printBoolPtr, str } from './gofmt.ts';
-import { quantityOf } from './quantity.ts';
 import { formatRFC1123Z, parseGoTime, since } from './time.ts';
 import {
   printAWSElasticBlockStore,

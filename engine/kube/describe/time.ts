@@ -1,6 +1,7 @@
 // Times as kubectl describe prints them: RFC 1123 with numeric zone (time.RFC1123Z), Go's
 // Time.String(), and ages through duration.HumanDuration (k8s.io/apimachinery/pkg/util/duration).
 // The simulated kubectl runs with TZ=UTC, so local time is UTC ("+0000", "UTC").
+import { humanDuration } from '../api/duration.ts';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -66,37 +67,6 @@ export function formatGoTimeString(t: GoTime): string {
   const f = fields(t);
   const frac = f.ns > 0 ? `.${pad(f.ns, 9).replace(/0+$/, '')}` : '';
   return `${pad(f.y, 4)}-${pad(f.mo + 1, 2)}-${pad(f.d, 2)} ${pad(f.h, 2)}:${pad(f.mi, 2)}:${pad(f.s, 2)}${frac} +0000 UTC`;
-}
-
-/** duration.HumanDuration of a span in ms: "45s", "5m30s", "3h", "2d5h", "2y". */
-export function humanDuration(ms: number): string {
-  const seconds = Math.trunc(ms / 1000);
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 60 * 2) return `${seconds}s`;
-  const minutes = Math.trunc(ms / 60000);
-  if (minutes < 10) {
-    const s = seconds % 60;
-    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
-  }
-  if (minutes < 60 * 3) return `${minutes}m`;
-  const hours = Math.trunc(ms / 3600000);
-  if (hours < 8) {
-    const m = minutes % 60;
-    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
-  }
-  if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) {
-    const h = hours % 24;
-    return h === 0 ? `${Math.trunc(hours / 24)}d` : `${Math.trunc(hours / 24)}d${h}h`;
-  }
-  if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24)}d`;
-  if (hours < 24 * 365 * 8) {
-    const dy = Math.trunc(hours / 24) % 365;
-    const years = Math.trunc(hours / 24 / 365);
-    return dy === 0 ? `${years}y` : `${years}y${dy}d`;
-  }
-  return `${Math.trunc(hours / 24 / 365)}y`;
 }
 
 /** translateTimestampSince: the age of a timestamp, "<unknown>" for the zero time. */

@@ -1,11 +1,12 @@
 // Volume sources as describe prints them, for pod volumes (describeVolumes) and persistent
 // volume sources (the PersistentVolume describer picks among the exported printers).
 // Follows the print*VolumeSource functions of pkg/describe/describe.go (kubectl v0.32.4).
+
+import { quantityOf } from '../api/quantity.ts';
 import { printPersistentVolumeClaim } from './claims.ts';
 import type { Json } from './format.ts';
 import { goMap, goPointer, goSlice, int, str } from './gofmt.ts';
 import { sortStrings } from './gosort.ts';
-import { quantityOf } from './quantity.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './writer.ts';
 
 const MAX_ANNOTATION_LEN = 140;

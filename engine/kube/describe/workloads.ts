@@ -1,6 +1,8 @@
 // Describers of the pod controllers: Deployment (with its new and old ReplicaSets), ReplicaSet,
 // ReplicationController, StatefulSet and DaemonSet.
 // Follows pkg/describe/describe.go and pkg/util/deployment/deployment.go (kubectl v0.32.4).
+
+import { quantityOf } from '../api/quantity.ts';
 import type { KubeObject } from '../api/types.ts';
 import { claimClass } from './claims.ts';
 import { describeEvents, refOf, searchEvents } from './events.ts';
@@ -19,7 +21,6 @@ import {
 import { goSlice, int, str } from './gofmt.ts';
 import { goSort } from './gosort.ts';
 import { describePodTemplate, type PodContext } from './pod.ts';
-import { quantityOf } from './quantity.ts';
 import { formatRFC1123Z, parseGoTime } from './time.ts';
 import { LEVEL_0, LEVEL_1, type PrefixWriter, tabbedString } from './writer.ts';
 

@@ -2,7 +2,7 @@
 // passed through printers.WriteEscaped, all of it into one tabwriter (tabbedString).
 // Follows pkg/describe/describe.go (prefixWriter, nestedPrefixWriter, tabbedString) and
 // k8s.io/cli-runtime/pkg/printers/terminal.go.
-import { tabbed } from './tabwriter.ts';
+import { TABBED_STRING_TABWRITER, TabWriter } from '../text/tabwriter.ts';
 
 export const LEVEL_0 = 0;
 export const LEVEL_1 = 1;
@@ -43,5 +43,7 @@ export class PrefixWriter {
 
 /** tabbedString: everything `fill` writes, aligned by Go's tabwriter (0, 8, 2, ' ', 0). */
 export function tabbedString(fill: (w: PrefixWriter) => void): string {
-  return tabbed((write) => fill(new PrefixWriter(write)));
+  const writer = new TabWriter(TABBED_STRING_TABWRITER);
+  fill(new PrefixWriter((text) => writer.write(text)));
+  return writer.flush();
 }

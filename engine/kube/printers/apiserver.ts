@@ -3,8 +3,9 @@
 // printPriorityLevelConfiguration in kubernetes pkg/printers/internalversion/printers.go;
 // APIService from kube-aggregator pkg/registry/apiservice/etcd/etcd.go ConvertToTable).
 // biome-ignore-all lint/suspicious/noExplicitAny: these specs are open JSON
+
+import { translateTimestampSince } from '../api/duration.ts';
 import type { KubeObject } from '../api/types.ts';
-import { translateTimestampSince } from './duration.ts';
 import { compareBytes, int, str } from './format.ts';
 import { ageColumn, type Cell, column, type KindPrinter, nameColumn, type PrintContext } from './table.ts';
 

@@ -3,8 +3,9 @@
 // printCertificateSigningRequest in kubernetes pkg/printers/internalversion/printers.go).
 // Roles and ClusterRoles have no printer: the API server answers with the default table.
 // biome-ignore-all lint/suspicious/noExplicitAny: subjects and conditions are open JSON
+
+import { humanDuration, translateTimestampSince } from '../api/duration.ts';
 import type { KubeObject } from '../api/types.ts';
-import { humanDuration, translateTimestampSince } from './duration.ts';
 import { str } from './format.ts';
 import { ageColumn, type Cell, column, type KindPrinter, nameColumn, type PrintContext } from './table.ts';
 

@@ -2,8 +2,9 @@
 // pkg/printers/internalversion/printers.go, 1.32): job status from its conditions,
 // "1/3" or "0/1 of 2" completions, durations, and the cron job's schedule columns.
 // biome-ignore-all lint/suspicious/noExplicitAny: job conditions are open JSON
+
+import { humanDuration, translateTimestampSince } from '../api/duration.ts';
 import type { KubeObject } from '../api/types.ts';
-import { humanDuration, translateTimestampSince } from './duration.ts';
 import { formatLabelSelector, int, layoutContainerCells, printBoolPtr, str } from './format.ts';
 import {
   ageColumn,

@@ -1,9 +1,10 @@
 // Configuration rows: ConfigMap, Secret and ResourceQuota (printConfigMap, printSecret,
 // printResourceQuota in kubernetes pkg/printers/internalversion/printers.go, 1.32).
+
+import { translateTimestampSince } from '../api/duration.ts';
+import { canonicalQuantity } from '../api/quantity.ts';
 import type { KubeObject } from '../api/types.ts';
-import { translateTimestampSince } from './duration.ts';
 import { compareBytes, str } from './format.ts';
-import { canonicalQuantity } from './quantity.ts';
 import { ageColumn, type Cell, column, type KindPrinter, nameColumn, type PrintContext } from './table.ts';
 
 function count(map: unknown): number {

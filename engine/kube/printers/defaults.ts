@@ -2,8 +2,9 @@
 // CREATED AT, k8s.io/apiserver pkg/registry/rest/table.go) and the custom resource convertor
 // driven by a CRD's additionalPrinterColumns (apiextensions-apiserver
 // pkg/registry/customresource/tableconvertor), which shows NAME and AGE when none are given.
+
+import { humanDuration } from '../api/duration.ts';
 import type { KubeObject } from '../api/types.ts';
-import { humanDuration } from './duration.ts';
 import { str } from './format.ts';
 import { goJSON, goNumber } from './gotext.ts';
 import { findResults, parseJSONPath } from './jsonpath.ts';

@@ -2,8 +2,9 @@
 // v1 and events.k8s.io/v1 events are stored as the core Event, so the latter's fields
 // (note, regarding, deprecated*) are read through their core names first.
 // biome-ignore-all lint/suspicious/noExplicitAny: event fields are open JSON
+
+import { translateTimestampSince } from '../api/duration.ts';
 import type { KubeObject } from '../api/types.ts';
-import { translateTimestampSince } from './duration.ts';
 import { int, str } from './format.ts';
 import { type Cell, column, type KindPrinter, NAME_DESCRIPTION, type PrintContext } from './table.ts';
 

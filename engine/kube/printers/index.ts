@@ -17,12 +17,9 @@ import type { KindPrinter, PrintContext, Table } from './table.ts';
 import { workloadPrinters } from './workloads.ts';
 
 export { buildCustomResourceTable, buildDefaultTable, type CustomResourceColumn } from './defaults.ts';
-export { humanDuration, shortHumanDuration, translateTimestampSince } from './duration.ts';
 export { formatLabelSelector, formatLabels } from './format.ts';
-export { canonicalQuantity } from './quantity.ts';
 export { kindPrefix, noResourcesMessage, type RenderOptions, renderTable, renderTables } from './render.ts';
 export type { Cell, PrintContext, Table, TableColumn, TableRow } from './table.ts';
-export { TabFlags, TabWriter } from './tabwriter.ts';
 
 /**
  * Print handlers by kind. Kinds missing here (Role, ClusterRole, LimitRange,

@@ -2,8 +2,9 @@
 // RuntimeClass and PriorityClass (printNode, printNamespace, printComponentStatus, printLease,
 // printRuntimeClass, printPriorityClass in kubernetes pkg/printers/internalversion/printers.go).
 // biome-ignore-all lint/suspicious/noExplicitAny: node status fields are open JSON
+
+import { translateTimestampSince } from '../api/duration.ts';
 import type { KubeObject } from '../api/types.ts';
-import { translateTimestampSince } from './duration.ts';
 import { compareBytes, int, str } from './format.ts';
 import { ageColumn, type Cell, column, type KindPrinter, nameColumn, type PrintContext } from './table.ts';
 

@@ -2,8 +2,9 @@
 // pkg/printers/internalversion/printers.go, 1.32): the READY/STATUS/RESTARTS logic of
 // `kubectl get pods`, including init containers, sidecars and terminating pods.
 // biome-ignore-all lint/suspicious/noExplicitAny: pod status fields are open JSON
+
+import { humanDuration, translateTimestampSince } from '../api/duration.ts';
 import type { KubeObject } from '../api/types.ts';
-import { humanDuration, translateTimestampSince } from './duration.ts';
 import { formatLabels, int, layoutContainerCells, str } from './format.ts';
 import { ageColumn, type Cell, column, type KindPrinter, nameColumn, type PrintContext } from './table.ts';
 

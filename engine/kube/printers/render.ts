@@ -2,10 +2,11 @@
 // pkg/printers/tableprinter.go decorateTable + printTable, streamed through the tabwriter of
 // printers/tabwriter.go), and the grouping and "No resources found" rules of kubectl get
 // (kubectl pkg/cmd/get/get.go Run).
+
+import { KUBECTL_TABWRITER, tabulate } from '../text/tabwriter.ts';
 import { formatLabels } from './format.ts';
 import { goFloat } from './gotext.ts';
 import type { Cell, Table, TableColumn } from './table.ts';
-import { TabWriter } from './tabwriter.ts';
 
 export interface RenderOptions {
   /** -o wide: also show columns of priority above 0. */
@@ -114,10 +115,7 @@ function tableLines(table: Table, options: RenderOptions): string {
  * type belong in one table: kubectl aligns them together under one header.
  */
 export function renderTable(table: Table, options: RenderOptions = {}): string {
-  const writer = TabWriter.forKubectl();
-  writer.write(tableLines(table, options));
-  writer.flush();
-  return writer.take();
+  return tabulate(tableLines(table, options), KUBECTL_TABWRITER);
 }
 
 /**

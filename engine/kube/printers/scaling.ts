@@ -2,10 +2,11 @@
 // formatHPAMetrics, printPodDisruptionBudget in kubernetes
 // pkg/printers/internalversion/printers.go, 1.32). HPAs are read in the autoscaling/v2 shape.
 // biome-ignore-all lint/suspicious/noExplicitAny: metric specs are open JSON
+
+import { translateTimestampSince } from '../api/duration.ts';
+import { canonicalQuantity } from '../api/quantity.ts';
 import type { KubeObject } from '../api/types.ts';
-import { translateTimestampSince } from './duration.ts';
 import { int, intOrString, str } from './format.ts';
-import { canonicalQuantity } from './quantity.ts';
 import { ageColumn, type Cell, column, type KindPrinter, nameColumn, type PrintContext } from './table.ts';
 
 /** (*resource.Quantity).String(): "<nil>" for a missing pointer. */

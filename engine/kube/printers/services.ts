@@ -2,8 +2,9 @@
 // (printService, printIngress, printIngressClass, printEndpoints, printEndpointSlice,
 // printNetworkPolicy in kubernetes pkg/printers/internalversion/printers.go, 1.32).
 // biome-ignore-all lint/suspicious/noExplicitAny: service specs are open JSON
+
+import { translateTimestampSince } from '../api/duration.ts';
 import type { KubeObject } from '../api/types.ts';
-import { translateTimestampSince } from './duration.ts';
 import { compareBytes, formatLabelSelector, formatLabels, int, listWithMore, str } from './format.ts';
 import { ageColumn, type Cell, column, type KindPrinter, nameColumn, type PrintContext } from './table.ts';
 

@@ -2,10 +2,11 @@
 // VolumeAttachment (printPersistentVolume, printPersistentVolumeClaim, printStorageClass, ...
 // in kubernetes pkg/printers/internalversion/printers.go, 1.32).
 // biome-ignore-all lint/suspicious/noExplicitAny: storage specs are open JSON
+
+import { translateTimestampSince } from '../api/duration.ts';
+import { canonicalQuantity } from '../api/quantity.ts';
 import type { KubeObject } from '../api/types.ts';
-import { translateTimestampSince } from './duration.ts';
 import { str } from './format.ts';
-import { canonicalQuantity } from './quantity.ts';
 import { ageColumn, type Cell, column, type KindPrinter, nameColumn, type PrintContext } from './table.ts';
 
 /** core.BetaStorageClassAnnotation: wins over spec.storageClassName when present. */

@@ -1,8 +1,9 @@
 // Rows for the apps workloads and replication controllers (printReplicationController,
 // printReplicaSet, printDaemonSet, printStatefulSet, printDeployment, printControllerRevision
 // in kubernetes pkg/printers/internalversion/printers.go, 1.32).
+
+import { translateTimestampSince } from '../api/duration.ts';
 import type { KubeObject } from '../api/types.ts';
-import { translateTimestampSince } from './duration.ts';
 import {
   formatLabelSelector,
   formatLabels,

@@ -4,8 +4,9 @@
 // Facts from pkg/scheduler/framework/types.go (Resource.Add, calculateResource), pkg/scheduler/util
 // (DefaultMilliCPURequest = 100, DefaultMemoryRequest = 200Mi, IsScalarResourceName) and
 // pkg/apis/core/v1/helper (IsExtendedResourceName, IsHugePageResourceName, ...), all at v1.32.5.
+
+import { quantityMilliValue, quantityValue } from '../api/quantity.ts';
 import type { KubeObject } from '../api/types.ts';
-import { quantityMilliValue, quantityValue } from './quantity.ts';
 
 /** The scheduler's framework.Resource: CPU in millicores, the rest in units. */
 export interface Resources {

@@ -1,9 +1,10 @@
 // What the API server rejects while decoding a request body, before defaulting or validation:
 // bad quantities and bad base64, reported as transformDecodeError words it
 // (k8s.io/apiserver/pkg/endpoints/handlers/rest.go): "Pod in version "v1" cannot be handled as a Pod: ...".
+
+import { parseQuantityOrError, roundUpToMilli } from '../../api/quantity.ts';
 import { badRequest, type StatusError } from '../errors.ts';
 import type { Json } from './meta.ts';
-import { parseQuantityOrError, roundUpToMilli } from './quantity.ts';
 
 export function decodeError(obj: Json, message: string): StatusError {
   const apiVersion = String(obj.apiVersion ?? '');

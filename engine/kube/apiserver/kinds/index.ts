@@ -15,5 +15,3 @@ import './rbac.ts';
 import './networking.ts';
 import './hpa.ts';
 import './cluster.ts';
-
-export { compareQuantities, formatQuantity, parseQuantity, parseQuantityOrError } from './quantity.ts';

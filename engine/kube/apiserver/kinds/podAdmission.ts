@@ -2,10 +2,11 @@
 // (plugin/pkg/admission/serviceaccount/admission.go: default account and the kube-api-access
 // projected volume), DefaultTolerationSeconds and Priority; and the pod's QoS class
 // (pkg/apis/core/helper/qos/qos.go) that PrepareForCreate records in status.
+
+import { compareQuantities, parseQuantity, type Quantity } from '../../api/quantity.ts';
 import { forbidden } from '../errors.ts';
 import type { StrategyContext } from '../strategy.ts';
 import type { Json } from './meta.ts';
-import { compareQuantities, parseQuantity, type Quantity } from './quantity.ts';
 
 /** names.SimpleNameGenerator's alphabet (k8s.io/apiserver/pkg/storage/names). */
 const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
@@ -140,7 +141,7 @@ export function podQOSClass(spec: Json): 'Guaranteed' | 'Burstable' | 'BestEffor
   let guaranteed = true;
   const add = (m: Map<string, Quantity>, name: string, q: Quantity) => {
     const prev = m.get(name);
-    m.set(name, prev ? { ...q, nanos: prev.nanos + q.nanos } : q);
+    m.set(name, prev ? prev.add(q) : q);
   };
   for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
     for (const [name, v] of Object.entries(c.resources?.requests ?? {})) {

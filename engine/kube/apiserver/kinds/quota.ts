@@ -1,6 +1,8 @@
 // ResourceQuota and LimitRange strategies: SetDefaults_ResourceList and SetDefaults_LimitRangeItem
 // (pkg/apis/core/v1/defaults.go), ValidateResourceQuota (scopes immutable on update) and
 // ValidateLimitRange (pkg/apis/core/validation/validation.go).
+
+import { goQuantity, quantityFromNanos } from '../../api/quantity.ts';
 import type { FieldError } from '../errors.ts';
 import { registerStrategy } from '../strategy.ts';
 import { decodeResourceList } from './decode.ts';
@@ -18,7 +20,6 @@ import {
 } from './field.ts';
 import { type Json, sameJson, validateObjectMeta, validateObjectMetaUpdate } from './meta.ts';
 import { isQualifiedName, nameIsDNSSubdomain } from './names.ts';
-import { goQuantity, quantityFromNanos } from './quantity.ts';
 import {
   isOvercommitAllowed,
   q,

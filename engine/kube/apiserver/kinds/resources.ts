@@ -1,11 +1,12 @@
 // Resource names and quantities: the classification helpers of pkg/apis/core/helper/helpers.go
 // (standard, native, extended, integer, overcommittable resources) and the resource-list checks of
 // core validation (validateResourceName, ValidateResourceQuantityValue, validateResourceRequirements).
+
+import { compareQuantities, goQuantity, parseQuantity, type Quantity } from '../../api/quantity.ts';
 import type { FieldError } from '../errors.ts';
 import { child, goQuote, invalid, key, required } from './field.ts';
 import type { Json } from './meta.ts';
 import { isQualifiedName } from './names.ts';
-import { compareQuantities, goQuantity, parseQuantity, type Quantity } from './quantity.ts';
 
 const STANDARD_RESOURCES = new Set([
   'cpu',

@@ -1,12 +1,13 @@
 // PersistentVolume, PersistentVolumeClaim and StorageClass checks of
 // pkg/apis/core/validation/validation.go (ValidatePersistentVolumeSpec, ValidatePersistentVolumeClaimSpec
 // and their updates) and pkg/apis/storage/validation/validation.go (ValidateStorageClass).
+
+import { goQuantity, quantityValue } from '../../api/quantity.ts';
 import type { FieldError } from '../errors.ts';
 import { child, forbidden, goQuote, index, invalid, key, notSupported, required, tooLong } from './field.ts';
 import { pvcSpecDiff } from './godiff.ts';
 import { type Json, sameJson, validateAnnotations, validateLabelSelector, validateLabels } from './meta.ts';
 import { isDNS1123Subdomain, isQualifiedName, nameIsDNSSubdomain } from './names.ts';
-import { goQuantity, quantityValue } from './quantity.ts';
 import { q, validatePositiveQuantity, validateResourceQuantity } from './resources.ts';
 import { validateNodeSelector } from './schedulingValidation.ts';
 import { validatePathNoBacksteps } from './volumeValidation.ts';

@@ -3,6 +3,7 @@
 import { groupVersion } from '../../api/resources.ts';
 import { KUBERNETES_VERSION } from '../../kind/bootstrap.ts';
 import { formatKubeConfig } from '../../kind/kubeconfig.ts';
+import { KUBECTL_TABWRITER, tabulateRows } from '../../text/tabwriter.ts';
 import { type Kubectl, KubectlError } from '../context.ts';
 import { bool, type ParsedFlags, str } from '../flags.ts';
 
@@ -28,23 +29,6 @@ export function clusterInfo(k: Kubectl): number {
   return 0;
 }
 
-function tabulate(rows: string[][]): string {
-  const widths: number[] = [];
-  for (const r of rows) {
-    for (const [i, c] of r.entries()) widths[i] = Math.max(widths[i] ?? 0, c.length);
-  }
-  return (
-    rows
-      .map((r) =>
-        r
-          .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3)))
-          .join('')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
-}
-
 export function apiResources(k: Kubectl, flags: ParsedFlags): number {
   const c = k.cluster();
   const namespaced = str(flags, 'namespaced');
@@ -61,7 +45,7 @@ export function apiResources(k: Kubectl, flags: ParsedFlags): number {
   }
   for (const t of sorted)
     rows.push([t.resource, t.shortNames.join(','), groupVersion(t), String(t.namespaced), t.kind]);
-  k.out(tabulate(rows));
+  k.out(tabulateRows(rows, KUBECTL_TABWRITER));
   return 0;
 }
 
@@ -92,7 +76,7 @@ export function config(k: Kubectl, flags: ParsedFlags): number {
           c.context.namespace ?? '',
         ]);
       }
-      k.out(tabulate(rows));
+      k.out(tabulateRows(rows, KUBECTL_TABWRITER));
       return 0;
     }
     case 'get-clusters':

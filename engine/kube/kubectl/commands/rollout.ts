@@ -4,6 +4,7 @@ import type { KubeObject } from '../../api/types.ts';
 import { rfc3339 } from '../../api/types.ts';
 import { controllerOf } from '../../cluster.ts';
 import { revisionOf, templateWithoutHash } from '../../controllers/deployment.ts';
+import { TABBED_STRING_TABWRITER, tabulateRows } from '../../text/tabwriter.ts';
 import { type Kubectl, KubectlError } from '../context.ts';
 import { type ParsedFlags, str } from '../flags.ts';
 import { nameOf } from '../print.ts';
@@ -17,17 +18,6 @@ const SKIP = new Set([
   'deployment.kubernetes.io/max-replicas',
   'deprecated.deployment.rollback.to',
 ]);
-
-/** text/tabwriter with minwidth 0, tabwidth 8, padding 2 (tabbedString in history.go). */
-function tabbed(rows: string[][]): string {
-  const widths: number[] = [];
-  for (const r of rows) {
-    for (const [i, c] of r.slice(0, -1).entries()) widths[i] = Math.max(widths[i] ?? 0, c.length + 2);
-  }
-  return rows
-    .map((r) => `${r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]) : c)).join('')}\n`)
-    .join('');
-}
 
 function statusLine(d: KubeObject): [string, boolean] {
   const name = d.metadata.name;
@@ -99,7 +89,7 @@ export function rollout(k: Kubectl, flags: ParsedFlags): number {
               byRevision.get(r)?.metadata.annotations?.['kubernetes.io/change-cause'] || '<none>',
             ]);
           }
-          k.out(`${nameOf(req.type, d)} \n${tabbed(rows)}\n`);
+          k.out(`${nameOf(req.type, d)} \n${tabulateRows(rows, TABBED_STRING_TABWRITER)}\n`);
           break;
         }
         case 'undo': {

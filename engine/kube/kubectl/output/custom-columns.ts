@@ -1,9 +1,10 @@
 // `kubectl get -o custom-columns=...` and `-o custom-columns-file=...` (kubectl pkg/cmd/get/customcolumn.go, customcolumn_flags.go).
+
+import { KUBECTL_TABWRITER, TabWriter } from '../../text/tabwriter.ts';
 import { goSprint } from './go-values.ts';
 import { findJsonPathResults } from './jsonpath.ts';
 import { JsonPathEvalError } from './jsonpath-eval.ts';
 import { JsonPathSyntaxError, parseJsonPath } from './jsonpath-parser.ts';
-import { TabWriter } from './tabwriter.ts';
 
 export interface Column {
   /** the header to print above the column */
@@ -89,7 +90,7 @@ export function printCustomColumns(
   objects: readonly unknown[],
   options: { noHeaders?: boolean } = {},
 ): string {
-  const writer = new TabWriter();
+  const writer = new TabWriter(KUBECTL_TABWRITER);
   if (!options.noHeaders) writer.write(`${columns.map((c) => c.header).join('\t')}\n`);
   for (const column of columns) {
     try {

@@ -11,5 +11,4 @@ export type { NumberMode } from './go-values.ts';
 export { type JsonOptions, listOf, toJson, toJsonList } from './json.ts';
 export { findJsonPathResults, JsonPathError, type JsonPathOptions, jsonpath } from './jsonpath.ts';
 export { formatName, groupOf, toNames } from './name.ts';
-export { KUBECTL_TABWRITER, TabWriter, type TabWriterSettings, tabulate } from './tabwriter.ts';
 export { toYaml, toYamlDocuments, toYamlList, YamlError } from './yaml.ts';

@@ -1,5 +1,6 @@
 // Human-readable durations as k8s.io/apimachinery/pkg/util/duration prints them (AGE columns,
-// "3 (5m ago)" restarts, job durations). Inputs are milliseconds; Go truncates toward zero.
+// "3 (5m ago)" restarts, job durations, describe's ages). Inputs are milliseconds; Go truncates
+// toward zero.
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
