@@ -130,3 +130,19 @@ EOF`);
     expect(run('kubectl get pods').output).toBe('No resources found in default namespace.\n');
   });
 });
+
+describe('docker ps on kind nodes', () => {
+  it('prints docker/cli columns with go-units durations', () => {
+    const s = new Session(createWorld({ seed: 'kube-test' }));
+    s.run('kind create cluster');
+    s.run('sleep 100');
+    const out = s.run('docker ps').output;
+    const lines = out.split('\n');
+    expect(lines[0]).toBe(
+      'CONTAINER ID   IMAGE                  COMMAND                  CREATED              STATUS              PORTS                       NAMES',
+    );
+    expect(lines[1]).toMatch(
+      /^[0-9a-f]{12} {3}kindest\/node:v1\.32\.2 {3}"\/usr\/local\/bin\/entr…" {3}About a minute ago {3}Up About a minute {3}127\.0\.0\.1:\d{5}->6443\/tcp {3}kind-control-plane$/,
+    );
+  });
+});

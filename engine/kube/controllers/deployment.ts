@@ -82,10 +82,8 @@ export function startDeploymentController(cluster: Cluster): void {
   }
 
   function findNewSet(d: KubeObject, sets: KubeObject[]): KubeObject | undefined {
-    const want = JSON.stringify(canonicalTemplate(d.spec?.template));
-    return sets.find(
-      (rs) => JSON.stringify(canonicalTemplate(templateWithoutHash(rs.spec?.template))) === want,
-    );
+    const want = JSON.stringify(d.spec?.template);
+    return sets.find((rs) => JSON.stringify(templateWithoutHash(rs.spec?.template)) === want);
   }
 
   function scale(d: KubeObject, rs: KubeObject, replicas: number, maxSurge: number): KubeObject {
@@ -385,9 +383,4 @@ export function startDeploymentController(cluster: Cluster): void {
       { status: true },
     );
   }
-}
-
-/** Templates compared as the API stores them (defaults applied on both sides). */
-function canonicalTemplate(t: unknown): unknown {
-  return t;
 }

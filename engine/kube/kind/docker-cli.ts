@@ -1,9 +1,10 @@
 // `docker` as far as kind's node containers go: `docker ps` lists them, `docker exec NODE
 // CMD...` runs a command on the node's simulated host (ip, iptables-save, crictl-less shells).
 import type { CommandContext } from '../../commands/types.ts';
-import { humanDuration } from '../printers/duration.ts';
+import { DOCKER_CLI_TABWRITER, tabulateRows } from '../text/tabwriter.ts';
 import { kubeWorld } from '../world-clusters.ts';
 import { NODE_IMAGE } from './bootstrap.ts';
+import { dockerHumanDuration } from './docker-units.ts';
 
 export function docker(ctx: CommandContext): number {
   const args = ctx.argv.slice(1);
@@ -15,20 +16,19 @@ export function docker(ctx: CommandContext): number {
     const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
     const now = ctx.world.clock.now();
     for (const n of [...nodes].reverse()) {
-      const age = humanDuration(now - n.createdMs);
+      // docker/cli formatter: RunningFor is "<HumanDuration> ago", the daemon's status "Up <HumanDuration>"
+      const age = dockerHumanDuration(now - n.createdMs);
       rows.push([
         n.containerId.slice(0, 12),
         NODE_IMAGE.split('@')[0],
         '"/usr/local/bin/entr…"',
-        `${age.replace(/s$/, ' seconds').replace(/m$/, ' minutes')} ago`,
-        `Up ${age.replace(/s$/, ' seconds').replace(/m$/, ' minutes')}`,
+        `${age} ago`,
+        `Up ${age}`,
         n.role === 'control-plane' ? `127.0.0.1:${n.port}->6443/tcp` : '',
         n.name,
       ]);
     }
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    for (const r of rows)
-      ctx.stdout.write(`${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join('')}\n`);
+    ctx.stdout.write(tabulateRows(rows, DOCKER_CLI_TABWRITER));
     return 0;
   }
   if (verb === 'exec') {

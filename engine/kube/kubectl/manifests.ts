@@ -28,7 +28,7 @@ function readSource(k: Kubectl, file: string): Array<{ text: string; source: str
     .map((n) => ({ text: fs.readFile(`${path}/${n}`), source: `${file.replace(/\/$/, '')}/${n}` }));
 }
 
-export function readManifests(k: Kubectl, files: string[]): Manifest[] {
+export function readManifests(k: Kubectl, files: string[], verb = 'apply'): Manifest[] {
   const out: Manifest[] = [];
   for (const file of files) {
     for (const { text, source } of readSource(k, file)) {
@@ -67,6 +67,6 @@ export function readManifests(k: Kubectl, files: string[]): Manifest[] {
       }
     }
   }
-  if (files.length > 0 && out.length === 0) throw new KubectlError(`error: no objects passed to ${'apply'}`);
+  if (files.length > 0 && out.length === 0) throw new KubectlError(`error: no objects passed to ${verb}`);
   return out;
 }

@@ -342,10 +342,10 @@ export class Kubelet {
     const policy = pod.spec?.restartPolicy ?? 'Always';
     if (c.init && policy === 'Never') return;
     // backoff doubles from 10s up to 5 minutes (kubelet's crashloop backoff)
-    const backoff = Math.min(300_000, 10_000 * 2 ** Math.max(0, c.restartCount - 0));
+    const backoff = Math.min(300_000, 10_000 * 2 ** c.restartCount);
     const first = c.restartCount === 0;
     c.timers.push(
-      this.cluster.runtime.after(first ? 0 : 0, `backoff ${c.name}`, () => {
+      this.cluster.runtime.after(0, `backoff ${c.name}`, () => {
         c.previousLog = c.log;
         c.lastState = { terminated };
         c.restartCount++;

@@ -106,7 +106,7 @@ export function apply(k: Kubectl, flags: ParsedFlags): number {
 }
 
 export function createFromFiles(k: Kubectl, flags: ParsedFlags): number {
-  const manifests = readManifests(k, list(flags, 'filename'));
+  const manifests = readManifests(k, list(flags, 'filename'), 'create');
   const cluster = k.cluster();
   const suffix = dryRunSuffix(flags);
   const saveConfig = bool(flags, 'save-config');
@@ -133,7 +133,7 @@ export function createFromFiles(k: Kubectl, flags: ParsedFlags): number {
 }
 
 export function deleteFromFiles(k: Kubectl, flags: ParsedFlags): number {
-  const manifests = readManifests(k, list(flags, 'filename'));
+  const manifests = readManifests(k, list(flags, 'filename'), 'delete');
   const cluster = k.cluster();
   let status = 0;
   for (const m of manifests) {

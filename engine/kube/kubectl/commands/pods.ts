@@ -86,24 +86,49 @@ function kubeletFor(k: Kubectl, pod: KubeObject): Kubelet | undefined {
   return kubelets?.find((x) => x.node.name === pod.spec?.nodeName);
 }
 
-function pickContainer(pod: KubeObject, flags: ParsedFlags, verb: string): string {
+/**
+ * podcmd.FindOrDefaultContainerByName: the named container, or the default-container
+ * annotation's, or the first one, saying so on stderr when there was a choice.
+ */
+function pickContainer(k: Kubectl, pod: KubeObject, flags: ParsedFlags, verb: 'logs' | 'exec'): string {
   const container = str(flags, 'container');
-  const names: string[] = (pod.spec?.containers ?? []).map((c: { name: string }) => c.name);
+  const spec = pod.spec ?? {};
+  const names = (list: Array<{ name: string }> | undefined) => (list ?? []).map((c) => c.name);
   if (container) {
-    if (
-      !names.includes(container) &&
-      !(pod.spec?.initContainers ?? []).some((c: { name: string }) => c.name === container)
-    ) {
-      throw new KubectlError(`error: container ${container} is not valid for pod ${pod.metadata.name}`);
-    }
-    return container;
+    const known = [
+      ...names(spec.containers),
+      ...names(spec.initContainers),
+      ...names(spec.ephemeralContainers),
+    ];
+    if (known.includes(container)) return container;
+    if (verb === 'logs')
+      throw new KubectlError(
+        `Error from server (BadRequest): container ${container} is not valid for pod ${pod.metadata.name}`,
+      );
+    throw new KubectlError(`error: container ${container} not found in pod ${pod.metadata.name}`);
   }
-  if (names.length > 1 && verb === 'logs') {
+  if (names(spec.containers).length === 0)
     throw new KubectlError(
-      `error: a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`,
+      `error: pod ${pod.metadata.namespace}/${pod.metadata.name} does not have any containers`,
     );
+  const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+  if (annotated && names(spec.containers).includes(annotated)) return annotated;
+  const first = names(spec.containers)[0];
+  const quiet = verb === 'exec' && str(flags, 'quiet') === 'true';
+  if (
+    !quiet &&
+    (names(spec.containers).length > 1 ||
+      names(spec.initContainers).length > 0 ||
+      names(spec.ephemeralContainers).length > 0)
+  ) {
+    const all = [
+      ...names(spec.containers),
+      ...names(spec.ephemeralContainers).map((n) => `${n} (ephem)`),
+      ...names(spec.initContainers).map((n) => `${n} (init)`),
+    ];
+    k.err(`Defaulted container "${first}" out of: ${all.join(', ')}\n`);
   }
-  return names[0];
+  return first;
 }
 
 export function logs(k: Kubectl, flags: ParsedFlags): number {
@@ -113,7 +138,7 @@ export function logs(k: Kubectl, flags: ParsedFlags): number {
       "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
     );
   const pod = findPod(k, target);
-  const container = pickContainer(pod, flags, 'logs');
+  const container = pickContainer(k, pod, flags, 'logs');
   const previous = bool(flags, 'previous');
   const status = [
     ...(pod.status?.containerStatuses ?? []),
@@ -155,8 +180,14 @@ export function exec(k: Kubectl, flags: ParsedFlags): number {
   if (command.length === 0)
     throw new KubectlError('error: you must specify at least one command for the container');
   const pod = findPod(k, target);
-  const container = pickContainer(pod, flags, 'exec');
-  if (pod.status?.phase !== 'Running') {
+  const container = pickContainer(k, pod, flags, 'exec');
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    throw new KubectlError(
+      `error: cannot exec into a container in a completed pod; current phase is ${phase}`,
+    );
+  }
+  if (phase !== 'Running') {
     throw new KubectlError(`error: unable to upgrade connection: container not found ("${container}")`);
   }
   const spec = (pod.spec?.containers ?? []).find((c: { name: string }) => c.name === container);

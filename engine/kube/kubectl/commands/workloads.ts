@@ -271,7 +271,9 @@ export function labelOrAnnotate(k: Kubectl, flags: ParsedFlags, field: 'labels' 
     for (const name of names) {
       try {
         let modified = false;
+        let shorter = false;
         const obj = cluster.store.mutate(req.type, ns, name, (o) => {
+          const old = JSON.stringify(o.metadata[field] ?? {});
           const map: Record<string, string> = { ...((o.metadata[field] as Record<string, string>) ?? {}) };
           for (const c of changes) {
             if (c.endsWith('-') && !c.includes('=')) {
@@ -289,12 +291,16 @@ export function labelOrAnnotate(k: Kubectl, flags: ParsedFlags, field: 'labels' 
             if (map[key] !== value) modified = true;
             map[key] = value;
           }
+          shorter = JSON.stringify(map).length < old.length;
           if (Object.keys(map).length) o.metadata[field] = map;
           else delete o.metadata[field];
         });
-        k.out(
-          `${nameOf(req.type, obj)} ${modified ? (field === 'labels' ? 'labeled' : 'annotated') : 'not labeled'}\n`,
-        );
+        // label.go updateDataChangeMsg (a smaller object without --overwrite is "unlabeled");
+        // annotate always prints "annotated"
+        let message = 'annotated';
+        if (field === 'labels')
+          message = !modified ? 'not labeled' : shorter && !overwrite ? 'unlabeled' : 'labeled';
+        k.out(`${nameOf(req.type, obj)} ${message}\n`);
       } catch (e) {
         status = 1;
         k.err(`${formatError(e)}\n`);
