@@ -2,44 +2,18 @@
 // containers in order, init containers first), runs their processes in simulated time,
 // restarts them by restartPolicy with CrashLoopBackOff, reports pod status, and
 // terminates pods being deleted after their grace period.
-import { type Condition, type KubeObject, rfc3339 } from '../api/types.ts';
+import { type KubeObject, rfc3339 } from '../api/types.ts';
 import type { Cluster } from '../cluster.ts';
-import type { Timer } from '../runtime.ts';
 import { containerEnv, type Lookup, mountedFiles } from './container-env.ts';
-import { behaviourOf, goDuration, imageDigest, imageSize, parseImage, pullMillis } from './images.ts';
-import { canRun, type LogLine, type ProcessRun, runProcess } from './process.ts';
+import { behaviourOf, goDuration, imageSize, parseImage, pullMillis } from './images.ts';
+import { type ContainerRun, type PodRun, podStatus } from './pod-status.ts';
+import { canRun, type LogLine, runProcess } from './process.ts';
 
 export interface NodeInfo {
   name: string;
   ip: string;
   /** First three octets of the pod CIDR, e.g. "10.244.1". */
   podPrefix: string;
-}
-
-interface ContainerRun {
-  name: string;
-  init: boolean;
-  restartCount: number;
-  state: Record<string, unknown>;
-  lastState: Record<string, unknown>;
-  ready: boolean;
-  started: boolean;
-  containerID?: string;
-  log: LogLine[];
-  previousLog: LogLine[];
-  startedAt?: number;
-  run?: ProcessRun;
-  timers: Timer[];
-}
-
-interface PodRun {
-  uid: string;
-  namespace: string;
-  name: string;
-  ip: string;
-  containers: ContainerRun[];
-  startTime: number;
-  terminating: boolean;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: container specs are open JSON
@@ -430,104 +404,7 @@ export class Kubelet {
   private writeStatus(run: PodRun): void {
     const pod = this.current(run);
     if (!pod || run.terminating) return;
-    const now = rfc3339(this.cluster.now());
-    const apps = run.containers.filter((c) => !c.init);
-    const inits = run.containers.filter((c) => c.init);
-    const initialized = inits.every(
-      (c) => 'terminated' in c.state && (c.state.terminated as { exitCode: number }).exitCode === 0,
-    );
-    const allReady = apps.every((c) => c.ready);
-    const policy = pod.spec?.restartPolicy ?? 'Always';
-    let phase = 'Pending';
-    const terminatedApps = apps.filter((c) => 'terminated' in c.state);
-    if (apps.some((c) => 'running' in c.state || c.restartCount > 0)) phase = 'Running';
-    if (terminatedApps.length === apps.length && apps.length > 0 && policy !== 'Always') {
-      const failed = terminatedApps.some((c) => (c.state.terminated as { exitCode: number }).exitCode !== 0);
-      if (policy === 'Never' || !failed) phase = failed ? 'Failed' : 'Succeeded';
-    }
-    if (
-      inits.some(
-        (c) => 'terminated' in c.state && (c.state.terminated as { exitCode: number }).exitCode !== 0,
-      ) &&
-      policy === 'Never'
-    )
-      phase = 'Failed';
-    const old: Condition[] = pod.status?.conditions ?? [];
-    const cond = (type: string, ok: boolean, reason?: string, message?: string): Condition => {
-      const prev = old.find((c) => c.type === type);
-      const status = ok ? 'True' : 'False';
-      const c: Condition = {
-        lastProbeTime: null,
-        lastTransitionTime: prev && prev.status === status ? prev.lastTransitionTime : now,
-        status,
-        type,
-      } as Condition;
-      if (!ok && reason) {
-        c.reason = reason;
-        if (message) c.message = message;
-      }
-      if (ok && (phase === 'Succeeded' || phase === 'Failed') && reason === 'PodCompleted')
-        c.reason = 'PodCompleted';
-      return c;
-    };
-    const sandboxReady =
-      run.containers.some((c) => c.started || c.restartCount > 0 || 'terminated' in c.state) ||
-      this.cluster.now() - run.startTime >= 500;
-    const unready = apps.filter((c) => !c.ready).map((c) => c.name);
-    const notReadyMsg = `containers with unready status: [${unready.join(' ')}]`;
-    const finished = phase === 'Succeeded' || phase === 'Failed';
-    const conditions: Condition[] = [
-      cond('PodReadyToStartContainers', sandboxReady && !finished),
-      cond(
-        'Initialized',
-        initialized,
-        'ContainersNotInitialized',
-        `containers with incomplete status: [${inits
-          .filter((c) => !('terminated' in c.state))
-          .map((c) => c.name)
-          .join(' ')}]`,
-      ),
-      cond(
-        'Ready',
-        allReady,
-        finished ? 'PodCompleted' : 'ContainersNotReady',
-        finished ? undefined : notReadyMsg,
-      ),
-      cond(
-        'ContainersReady',
-        allReady,
-        finished ? 'PodCompleted' : 'ContainersNotReady',
-        finished ? undefined : notReadyMsg,
-      ),
-      old.find((c) => c.type === 'PodScheduled') ?? cond('PodScheduled', true),
-    ];
-    const statusOf = (c: ContainerRun) => {
-      const spec = this.spec(run, c);
-      const ref = spec ? parseImage(spec.image) : null;
-      const s: Record<string, unknown> = {};
-      if (c.containerID) s.containerID = c.containerID;
-      s.image = ref?.full ?? spec?.image;
-      s.imageID = ref && c.containerID ? imageDigest(ref) : '';
-      s.lastState = c.lastState;
-      s.name = c.name;
-      s.ready = c.ready;
-      s.restartCount = c.restartCount;
-      s.started = 'running' in c.state;
-      s.state = c.state;
-      return s;
-    };
-    const status: Record<string, unknown> = {
-      conditions,
-      containerStatuses: apps.map(statusOf),
-      hostIP: this.node.ip,
-      hostIPs: [{ ip: this.node.ip }],
-      phase,
-      podIP: run.ip,
-      podIPs: [{ ip: run.ip }],
-      qosClass: pod.status?.qosClass ?? qosClass(pod),
-      startTime: rfc3339(run.startTime),
-    };
-    if (inits.length > 0) status.initContainerStatuses = inits.map(statusOf);
+    const status = podStatus(pod, run, this.node.ip, this.cluster.now(), (c) => this.spec(run, c));
     if (JSON.stringify(status) === JSON.stringify(pod.status)) return;
     this.cluster.store.mutate(
       this.podType(),
@@ -539,22 +416,4 @@ export class Kubelet {
       { status: true },
     );
   }
-}
-
-/** The pod's QoS class (pkg/apis/core/v1/helper/qos): Guaranteed, Burstable or BestEffort. */
-export function qosClass(pod: KubeObject): string {
-  const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
-  let any = false;
-  let guaranteed = true;
-  for (const c of containers) {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
-    for (const r of ['cpu', 'memory']) {
-      if (req[r] !== undefined || lim[r] !== undefined) any = true;
-      if (lim[r] === undefined || (req[r] !== undefined && String(req[r]) !== String(lim[r])))
-        guaranteed = false;
-    }
-  }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
 }
