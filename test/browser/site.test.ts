@@ -176,7 +176,12 @@ describe('the built site in Chromium', { timeout: 60_000 }, () => {
     expect(copy).not.toContain('$ ');
     expect(copy).not.toContain('LOOPBACK');
     await button.click();
-    await expect(button.textContent()).resolves.toBe('Copied');
+    // The label changes once the asynchronous clipboard write has finished.
+    await page.waitForFunction(
+      () => document.querySelector('button.lb-copy')?.textContent === 'Copied',
+      undefined,
+      { timeout: 5000 },
+    );
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(copy);
 
     expect(problems).toEqual([]);
