@@ -30,6 +30,8 @@ export class Cluster {
   readonly random: Random;
   /** Control-plane and node components keyed by name, for commands that reach into them. */
   readonly components = new Map<string, unknown>();
+  /** What the container registries hold, as far as a note says: images that do not exist. */
+  readonly registries = { missing: new Set<string>() };
 
   constructor(options: ClusterOptions) {
     this.name = options.name;

@@ -5,11 +5,16 @@ import { SelectorError } from '../api/selectors.ts';
 import { StatusError } from '../apiserver/errors.ts';
 import { APPLY_FLAGS, apply, createFromFiles } from './commands/apply.ts';
 import { apiResources, clusterInfo, config, version } from './commands/basic.ts';
+import { create } from './commands/create.ts';
 import { GET_FLAGS, get } from './commands/get.ts';
+import { INSPECT_COMMANDS } from './commands/inspect.ts';
+import { NODE_COMMANDS } from './commands/nodes.ts';
+import { PATCH_COMMANDS } from './commands/patch.ts';
 import { describe, exec, logs, wait } from './commands/pods.ts';
 import { rollout } from './commands/rollout.ts';
-import { create, labelOrAnnotate, remove, run, scale, setImage } from './commands/workloads.ts';
-import { formatError, type Kubectl, KubectlError, makeKubectl } from './context.ts';
+import { COMMON, type CommandTable, flag } from './commands/types.ts';
+import { labelOrAnnotate, remove, run, scale, setImage } from './commands/workloads.ts';
+import { formatError, KubectlError, makeKubectl } from './context.ts';
 import { FlagError, type FlagSpec, list, type ParsedFlags, parseFlags, str } from './flags.ts';
 import { CustomColumnsError, JsonPathError, YamlError } from './output/index.ts';
 
@@ -23,26 +28,9 @@ const GLOBAL: FlagSpec[] = [
   { name: 'request-timeout', type: 'string' },
 ];
 
-const COMMON: FlagSpec[] = [
-  { name: 'output', short: 'o', type: 'string' },
-  { name: 'dry-run', type: 'string' },
-  { name: 'selector', short: 'l', type: 'string' },
-  { name: 'all-namespaces', short: 'A', type: 'bool' },
-  { name: 'filename', short: 'f', type: 'strings' },
-];
+const s = flag;
 
-interface Subcommand {
-  flags: readonly FlagSpec[];
-  run(k: Kubectl, flags: ParsedFlags): number;
-}
-
-const s = (name: string, type: FlagSpec['type'] = 'string', short?: string): FlagSpec => ({
-  name,
-  type,
-  short,
-});
-
-const COMMANDS: Record<string, Subcommand> = {
+const CORE_COMMANDS: CommandTable = {
   get: { flags: GET_FLAGS as readonly FlagSpec[], run: get },
   apply: { flags: APPLY_FLAGS as readonly FlagSpec[], run: apply },
   create: {
@@ -126,6 +114,13 @@ const COMMANDS: Record<string, Subcommand> = {
     run: apiResources,
   },
   config: { flags: [...COMMON, s('current', 'bool'), s('raw', 'bool'), s('minify', 'bool')], run: config },
+};
+
+const COMMANDS: CommandTable = {
+  ...CORE_COMMANDS,
+  ...NODE_COMMANDS,
+  ...PATCH_COMMANDS,
+  ...INSPECT_COMMANDS,
 };
 
 export function kubectl(ctx: CommandContext): number {
