@@ -6,12 +6,14 @@ import { StatusError } from '../apiserver/errors.ts';
 import { APPLY_FLAGS, apply, createFromFiles } from './commands/apply.ts';
 import { apiResources, clusterInfo, config, version } from './commands/basic.ts';
 import { create } from './commands/create.ts';
+import { EXPLAIN_COMMANDS } from './commands/explain.ts';
 import { GET_FLAGS, get } from './commands/get.ts';
 import { INSPECT_COMMANDS } from './commands/inspect.ts';
 import { NODE_COMMANDS } from './commands/nodes.ts';
 import { PATCH_COMMANDS } from './commands/patch.ts';
 import { describe, exec, logs, wait } from './commands/pods.ts';
 import { rollout } from './commands/rollout.ts';
+import { TOP_COMMANDS } from './commands/top.ts';
 import { COMMON, type CommandTable, flag } from './commands/types.ts';
 import { labelOrAnnotate, remove, run, scale, setImage } from './commands/workloads.ts';
 import { formatError, KubectlError, makeKubectl } from './context.ts';
@@ -121,6 +123,8 @@ const COMMANDS: CommandTable = {
   ...NODE_COMMANDS,
   ...PATCH_COMMANDS,
   ...INSPECT_COMMANDS,
+  ...TOP_COMMANDS,
+  ...EXPLAIN_COMMANDS,
 };
 
 export function kubectl(ctx: CommandContext): number {
