@@ -27,6 +27,8 @@ export class EventRecorder {
   private readonly now: () => number;
   private readonly eventType: ResourceType;
   private sequence = 0;
+  /** EventCorrelator's key (object, reason, message, type, source) -> the event counting it. */
+  private readonly correlated = new Map<string, string>();
 
   constructor(store: Store, now: () => number) {
     this.store = store;
@@ -86,14 +88,18 @@ export class EventRecorder {
     }
     // EventCorrelator: an identical event (same source, object, type, reason, message) is
     // counted instead of created again.
-    for (const e of this.store.scan(this.eventType, ns)) {
-      const ev = e as KubeObject & Record<string, unknown>;
-      const io = ev.involvedObject as Record<string, unknown>;
-      const src = ev.source as EventSource;
-      if (io.uid !== involved.uid || io.fieldPath !== involved.fieldPath) continue;
-      if (ev.reason !== input.reason || ev.message !== input.message || ev.type !== input.type) continue;
-      if (src.component !== input.source.component) continue;
-      this.store.mutate(this.eventType, ns, e.metadata.name ?? '', (o) => {
+    const key = [
+      ns,
+      involved.uid,
+      involved.fieldPath,
+      input.reason,
+      input.message,
+      input.type,
+      input.source.component,
+    ].join('\u0000');
+    const earlier = this.correlated.get(key);
+    if (earlier && this.store.peek(this.eventType, ns, earlier)) {
+      this.store.mutate(this.eventType, ns, earlier, (o) => {
         const r = o as Record<string, unknown>;
         r.count = ((r.count as number) ?? 1) + 1;
         r.lastTimestamp = rfc3339(now);
@@ -102,10 +108,12 @@ export class EventRecorder {
     }
     const source: Record<string, string> = { component: input.source.component };
     if (input.source.host) source.host = input.source.host;
+    const name = `${object.metadata.name}.${this.nanoHex(now)}`;
+    this.correlated.set(key, name);
     this.store.create({
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${object.metadata.name}.${this.nanoHex(now)}`, namespace: ns },
+      metadata: { name, namespace: ns },
       involvedObject: involved,
       reason: input.reason,
       message: input.message,

