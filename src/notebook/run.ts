@@ -2,8 +2,9 @@
 // transcripts command by command, scripts as a whole, file blocks write files. Every command's
 // output and status are compared with what the note expects.
 import { createWorld, ENGINE_VERSION, Session } from '../../engine/index.ts';
-import type { NodeSpec } from '../../engine/kube/kind/bootstrap.ts';
 import { createKindCluster } from '../../engine/kube/kind/kind-cli.ts';
+import { kubeWorld } from '../../engine/kube/world-clusters.ts';
+import { readClusterRequest } from './cluster-request.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { DiagramRequestError, drawDiagram, parseDiagramRequest } from './diagram-block.ts';
 import { align, matches, outputLines, renderDiff, type Step } from './match.ts';
@@ -48,25 +49,12 @@ export interface NoteRun {
 
 const PLACEHOLDER = /(^|[^<\w])<([A-Za-z][A-Za-z0-9_.-]*)>/;
 
-/**
- * Front matter `cluster:` asks for a kind cluster before the first block: `kind` (or
- * `true`) for the default single node, or `{ name: NAME, workers: N }`.
- */
-function clusterRequest(value: unknown): { name: string; specs: NodeSpec[] } | null {
-  if (value === undefined || value === null || value === false) return null;
-  if (value === true || value === 'kind') return { name: 'kind', specs: [{ role: 'control-plane' }] };
-  if (typeof value === 'object') {
-    const v = value as { name?: unknown; workers?: unknown };
-    const workers = typeof v.workers === 'number' ? v.workers : 0;
-    return {
-      name: typeof v.name === 'string' ? v.name : 'kind',
-      specs: [
-        { role: 'control-plane' },
-        ...Array.from({ length: workers }, () => ({ role: 'worker' as const })),
-      ],
-    };
-  }
-  return { name: String(value), specs: [{ role: 'control-plane' }] };
+/** The line of a top-level front matter key, for diagnostics about its value. */
+function frontmatterLine(note: Note, key: string): number {
+  const lines = note.source.split('\n');
+  const end = lines.indexOf('---', 1);
+  const at = lines.slice(0, end > 0 ? end : lines.length).findIndex((l) => l.startsWith(`${key}:`));
+  return at >= 0 ? at + 1 : 1;
 }
 
 function seedFor(session: string): string {
@@ -81,10 +69,14 @@ export function runNote(note: Note): NoteRun {
     if (!s) {
       s = new Session(createWorld({ seed: seedFor(name) }));
       sessions.set(name, s);
-      const cluster = clusterRequest(note.frontmatter.cluster);
-      if (cluster) {
+      const cluster = readClusterRequest(note.frontmatter.cluster);
+      if (cluster && 'error' in cluster)
+        diag(frontmatterLine(note, 'cluster'), 1, 'frontmatter/cluster', cluster.error);
+      else if (cluster) {
         const world = s.world;
         createKindCluster(world, { ...cluster, fs: world.mainHost.fs, kubeconfig: '/root/.kube/config' });
+        const created = kubeWorld(world).clusters.get(cluster.name)?.cluster;
+        for (const image of cluster.missingImages) created?.registries.missing.add(image);
       }
     }
     return s;

@@ -21,6 +21,17 @@ describe('note diagnostics', () => {
     ]);
   });
 
+  it('reports a malformed cluster request at its front matter line', async () => {
+    expect(
+      await diagnostics('---\ntitle: T\ncluster: {workerz: 2}\n---\n\n```console\n$ true\n```\n'),
+    ).toEqual([
+      '3:1 frontmatter/cluster: front matter cluster: unknown key "workerz" (expected name, workers, images)',
+    ]);
+    expect(await diagnostics('---\ncluster: {workers: -1}\n---\n\n```console\n$ true\n```\n')).toEqual([
+      expect.stringMatching(/^2:1 frontmatter\/cluster: front matter cluster\.workers: /),
+    ]);
+  });
+
   it('reports a fence that is never closed', async () => {
     expect(await diagnostics('# T\n\n```console\n$ echo hi\nhi\n')).toContain(
       '3:1 block/unterminated-fence: code fence is never closed',
