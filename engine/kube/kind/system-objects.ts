@@ -1,7 +1,9 @@
 // The objects kubeadm and kind install in a new cluster: namespaces, the API server and DNS
 // Services, CoreDNS, kube-proxy, kindnet, the local-path provisioner, the control-plane
 // static pods (as mirror pods) and the default StorageClass.
+
 import type { KubeObject } from '../api/types.ts';
+import { bootstrapPolicyObjects } from '../auth/bootstrap-policy.ts';
 import type { Cluster } from '../cluster.ts';
 import type { NodePlan } from './bootstrap.ts';
 
@@ -44,6 +46,7 @@ export function systemObjects(cluster: Cluster, plans: NodePlan[]): KubeObject[]
     ns('kube-public'),
     ns('kube-system'),
     ns('local-path-storage'),
+    ...bootstrapPolicyObjects(),
     {
       apiVersion: 'v1',
       kind: 'Service',

@@ -98,11 +98,16 @@ function connectionRefused(ctx: CommandContext, host: string): string {
 export function formatError(error: unknown): string {
   if (error instanceof KubectlError) return error.message;
   if (error instanceof StatusError) {
-    if (error.reason === 'Invalid' && error.details.causes?.length) {
-      const prefix = `The ${error.details.kind} "${error.details.name}" is invalid: `;
-      const causes = error.details.causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
-      if (causes.length === 1) return prefix + causes[0];
-      return `${prefix}\n${causes.map((c) => `* ${c}`).join('\n')}`;
+    if (error.reason === 'Invalid') {
+      // cmdutil checkErr's isInvalidReasonStatusError case
+      const { kind, name, causes = [] } = error.details;
+      let head = 'The request is invalid';
+      if (kind || name) head = `The ${kind ?? ''} "${name ?? ''}" is invalid`;
+      else if (error.message && causes.length === 0) head += `: ${error.message}`;
+      if (causes.length === 0) return head;
+      const lines = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
+      if (lines.length === 1) return `${head}: ${lines[0]}`;
+      return `${head}: \n${lines.map((c) => `* ${c}`).join('\n')}`;
     }
     return error.reason
       ? `Error from server (${error.reason}): ${error.message}`
