@@ -1,14 +1,35 @@
 // The `cluster:` front matter: which kind cluster a note wants before its first block, and
-// the facts about the outside world it cannot observe (images missing from registries).
+// the facts about the outside world it cannot observe (images missing from registries,
+// what containers use), and whether metrics-server is installed.
 import { z } from 'zod';
 import type { NodeSpec } from '../../engine/kube/kind/bootstrap.ts';
+import type { UsageOverride } from '../../engine/kube/metrics/index.ts';
 
 export interface ClusterRequest {
   name: string;
   specs: NodeSpec[];
   /** Image references (as pods write them) that no registry holds. */
   missingImages: string[];
+  /** Install metrics-server (as its components.yaml with --kubelet-insecure-tls does). */
+  metrics: boolean;
+  /** What containers use, for `kubectl top` and autoscaling. */
+  usage: UsageOverride[];
 }
+
+const quantity = z.union([z.string(), z.number()]);
+
+const usageEntry = z
+  .object({
+    namespace: z.string().optional(),
+    selector: z.string().optional(),
+    pod: z.string().optional(),
+    container: z.string().optional(),
+    cpu: quantity.optional(),
+    memory: quantity.optional(),
+    shared: z.boolean().optional(),
+  })
+  .strict()
+  .refine((u) => (u.selector === undefined) !== (u.pod === undefined), 'give either selector or pod');
 
 const clusterObject = z
   .object({
@@ -21,6 +42,8 @@ const clusterObject = z
       .object({ missing: z.array(z.string()).optional() })
       .strict()
       .optional(),
+    metrics: z.boolean().optional(),
+    usage: z.array(usageEntry).optional(),
   })
   .strict();
 
@@ -35,16 +58,16 @@ export function readClusterRequest(value: unknown): ClusterRequest | null | { er
     const where = issue.path.length > 0 ? `cluster.${issue.path.join('.')}` : 'cluster';
     const message =
       issue.code === 'unrecognized_keys'
-        ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (expected name, workers, images)`
+        ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (expected name, workers, images, metrics, usage)`
         : issue.code === 'invalid_union'
-          ? 'expected `kind`, `true`, or an object with name, workers and images'
+          ? 'expected `kind`, `true`, or an object with name, workers, images, metrics and usage'
           : issue.message;
     return { error: `front matter ${where}: ${message}` };
   }
   const v = parsed.data;
   if (v === false) return null;
   if (v === true || v === 'kind')
-    return { name: 'kind', specs: [{ role: 'control-plane' }], missingImages: [] };
+    return { name: 'kind', specs: [{ role: 'control-plane' }], missingImages: [], metrics: false, usage: [] };
   return {
     name: v.name ?? 'kind',
     specs: [
@@ -52,5 +75,7 @@ export function readClusterRequest(value: unknown): ClusterRequest | null | { er
       ...Array.from({ length: v.workers ?? 0 }, () => ({ role: 'worker' as const })),
     ],
     missingImages: v.images?.missing ?? [],
+    metrics: v.metrics ?? false,
+    usage: v.usage ?? [],
   };
 }

@@ -3,6 +3,7 @@
 // output and status are compared with what the note expects.
 import { createWorld, ENGINE_VERSION, Session } from '../../engine/index.ts';
 import { createKindCluster } from '../../engine/kube/kind/kind-cli.ts';
+import { installMetricsServer, setUsage } from '../../engine/kube/metrics/index.ts';
 import { kubeWorld } from '../../engine/kube/world-clusters.ts';
 import { readClusterRequest } from './cluster-request.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -76,7 +77,12 @@ export function runNote(note: Note): NoteRun {
         const world = s.world;
         createKindCluster(world, { ...cluster, fs: world.mainHost.fs, kubeconfig: '/root/.kube/config' });
         const created = kubeWorld(world).clusters.get(cluster.name)?.cluster;
-        for (const image of cluster.missingImages) created?.registries.missing.add(image);
+        if (created) {
+          for (const image of cluster.missingImages) created.registries.missing.add(image);
+          if (cluster.metrics) installMetricsServer(created);
+          for (const usage of cluster.usage) setUsage(created, usage);
+          created.runtime.settle();
+        }
       }
     }
     return s;

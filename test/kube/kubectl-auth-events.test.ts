@@ -132,14 +132,14 @@ describe('kubectl auth can-i', () => {
 
 describe('kubectl events', () => {
   it('says when there are none', () => {
-    const { run } = cluster(false);
+    const { run } = cluster();
     const r = run('kubectl events -n kube-public');
     expect(r.output).toBe('No events found in kube-public namespace.\n');
     expect(r.status).toBe(0);
   });
 
   it('prints the table sorted by time with kind/name objects, and filters', () => {
-    const { run } = cluster(false);
+    const { run } = cluster();
     run('kubectl create deployment web --image=nginx');
     run('sleep 30');
     const out = run('kubectl events').output;

@@ -25,7 +25,7 @@ describe('note diagnostics', () => {
     expect(
       await diagnostics('---\ntitle: T\ncluster: {workerz: 2}\n---\n\n```console\n$ true\n```\n'),
     ).toEqual([
-      '3:1 frontmatter/cluster: front matter cluster: unknown key "workerz" (expected name, workers, images)',
+      '3:1 frontmatter/cluster: front matter cluster: unknown key "workerz" (expected name, workers, images, metrics, usage)',
     ]);
     expect(await diagnostics('---\ncluster: {workers: -1}\n---\n\n```console\n$ true\n```\n')).toEqual([
       expect.stringMatching(/^2:1 frontmatter\/cluster: front matter cluster\.workers: /),

@@ -34,6 +34,12 @@ export interface ClusterObjects {
   controller?(kind: string, namespace: string, name: string): KubeObject | undefined;
   /** PodDisruptionBudgets, which preemption tries not to violate. */
   podDisruptionBudgets?(): KubeObject[];
+  /** A PersistentVolumeClaim, for the VolumeBinding plugin (without it, volumes are not checked). */
+  persistentVolumeClaim?(namespace: string, name: string): KubeObject | undefined;
+  /** All PersistentVolumes, for the VolumeBinding plugin. */
+  persistentVolumes?(): KubeObject[];
+  /** A StorageClass by name, for the VolumeBinding plugin. */
+  storageClass?(name: string): KubeObject | undefined;
 }
 
 /** The node list a scheduling cycle sees (Snapshot in pkg/scheduler/backend/cache). */

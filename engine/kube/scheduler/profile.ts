@@ -1,7 +1,7 @@
 // The default-scheduler profile and its plugin runners (pkg/scheduler/apis/config/v1/default_plugins.go
 // and framework/runtime/framework.go, v1.32.5). Order matters: Filter stops at the first failing plugin.
-// Not simulated: SchedulingGates (PreEnqueue), VolumeRestrictions, NodeVolumeLimits, VolumeBinding,
-// VolumeZone (pods are assumed to need no volume checks) and DynamicResources (off by default in 1.32).
+// Not simulated: SchedulingGates (PreEnqueue), VolumeRestrictions, NodeVolumeLimits, VolumeZone and
+// DynamicResources (off by default in 1.32).
 import { type CycleState, isRejected, type Plugin, type Snapshot, type Status, status } from './framework.ts';
 import type { NodeInfo } from './nodeinfo.ts';
 import { interPodAffinity } from './plugins/interpodaffinity.ts';
@@ -9,6 +9,7 @@ import { nodeAffinity } from './plugins/nodeaffinity.ts';
 import { balancedAllocation, imageLocality, nodePorts, nodeResourcesFit } from './plugins/noderesources.ts';
 import { nodeName, nodeUnschedulable, taintToleration } from './plugins/taints.ts';
 import { podTopologySpread } from './plugins/topologyspread.ts';
+import { volumeBinding } from './plugins/volumebinding.ts';
 import type { PodInfo } from './podinfo.ts';
 
 /** The MultiPoint plugins of the default profile, in order, with their score weights. */
@@ -19,6 +20,7 @@ export const DEFAULT_PLUGINS: Plugin[] = [
   nodeAffinity, // weight 2
   nodePorts,
   nodeResourcesFit, // weight 1
+  volumeBinding, // scores only with the alpha VolumeCapacityPriority gate
   podTopologySpread, // weight 2
   interPodAffinity, // weight 2
   balancedAllocation, // weight 1
