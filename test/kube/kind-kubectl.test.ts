@@ -146,3 +146,16 @@ describe('docker ps on kind nodes', () => {
     );
   });
 });
+
+describe('kubectl exec', () => {
+  it("runs in the container's own file system: files its process and earlier execs wrote", () => {
+    const { run } = session();
+    run('kind create cluster');
+    run(
+      "kubectl run writer --image=busybox --restart=Never -- sh -c 'echo from-main > /tmp/main.txt; sleep 3600'",
+    );
+    expect(run('kubectl exec writer -- cat /tmp/main.txt').output).toBe('from-main\n');
+    expect(run("kubectl exec writer -- sh -c 'echo from-exec > /tmp/exec.txt'").status).toBe(0);
+    expect(run('kubectl exec writer -- cat /tmp/exec.txt').output).toBe('from-exec\n');
+  });
+});

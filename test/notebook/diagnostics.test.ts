@@ -57,3 +57,12 @@ describe('note diagnostics', () => {
     expect(report.diagnostics[0].message).toContain('bash: unexpected EOF while looking for matching `"\'');
   });
 });
+
+describe('cluster front matter', () => {
+  it('makes the images a note names missing fail to pull', async () => {
+    const note =
+      '---\ncluster:\n  images:\n    missing: [nginx:1.99]\n---\n\n```console\n$ kubectl run web --image=nginx:1.99\npod/web created\n$ kubectl get pod web -o jsonpath={.status.containerStatuses[0].state.waiting.reason}\nErrImagePull\n```\n';
+    const { report } = await checkNote('note.md', note);
+    expect(report.diagnostics).toEqual([]);
+  });
+});

@@ -1,13 +1,29 @@
 // The kubelet of one node: it starts the pods bound to the node (sandbox, image pulls,
 // containers in order, init containers first), runs their processes in simulated time,
-// restarts them by restartPolicy with CrashLoopBackOff, reports pod status, and
-// terminates pods being deleted after their grace period.
+// restarts them by restartPolicy with CrashLoopBackOff, probes them (liveness kills,
+// readiness and startup gate Ready), runs their lifecycle hooks, OOM-kills those over their
+// memory limit, reports pod status, and terminates pods being deleted after their grace period.
+
+import { quantityValue } from '../api/quantity.ts';
 import { type KubeObject, rfc3339 } from '../api/types.ts';
 import type { Cluster } from '../cluster.ts';
 import { containerEnv, type Lookup, mountedFiles } from './container-env.ts';
-import { behaviourOf, goDuration, imageSize, parseImage, pullMillis } from './images.ts';
+import { ContainerFs } from './container-fs.ts';
+import { type HandlerTarget, runAction } from './handlers.ts';
+import { POST_START_FAILED, POST_START_KILL_MESSAGE, PRE_STOP_FAILED, runHook } from './hooks.ts';
+import {
+  behaviourOf,
+  goDuration,
+  type ImageRef,
+  imageDirs,
+  listenerOf,
+  memoryDemand,
+  parseImage,
+} from './images.ts';
 import { type ContainerRun, type PodRun, podStatus } from './pod-status.ts';
-import { canRun, type LogLine, runProcess } from './process.ts';
+import { type ProbeKind, ProbeWorker } from './probes.ts';
+import { canRun, type LogLine, type ProcessRun, runProcess } from './process.ts';
+import { ImagePuller } from './pulls.ts';
 
 export interface NodeInfo {
   name: string;
@@ -20,13 +36,35 @@ export interface NodeInfo {
 type Json = any;
 
 const SETTLING_EXIT_MS = 60_000;
+/** Servers among the known images: they exit 0 on SIGTERM. */
+const KNOWN_SERVERS: Record<string, true> = {
+  'docker.io/library/nginx': true,
+  'docker.io/library/httpd': true,
+  'docker.io/library/redis': true,
+  'registry.k8s.io/pause': true,
+};
 const LOG_LIMIT_MS = 3_600_000;
+/** kuberuntime: minimumGracePeriodInSeconds. */
+const MIN_GRACE_MS = 2_000;
+/** The API server's default terminationGracePeriodSeconds. */
+const DEFAULT_GRACE_S = 30;
+/** Environment every container gets for the default kubernetes Service. */
+const SERVICE_ENV: Record<string, string> = {
+  KUBERNETES_SERVICE_HOST: '10.96.0.1',
+  KUBERNETES_SERVICE_PORT: '443',
+  KUBERNETES_SERVICE_PORT_HTTPS: '443',
+  KUBERNETES_PORT: 'tcp://10.96.0.1:443',
+  KUBERNETES_PORT_443_TCP: 'tcp://10.96.0.1:443',
+  KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
+  KUBERNETES_PORT_443_TCP_PORT: '443',
+  KUBERNETES_PORT_443_TCP_PROTO: 'tcp',
+};
 
 export class Kubelet {
   readonly node: NodeInfo;
   private readonly cluster: Cluster;
   private readonly pods = new Map<string, PodRun>();
-  private readonly pulled = new Set<string>();
+  private readonly puller: ImagePuller;
   private nextIp = 2;
   private readonly source: { component: string; host: string };
 
@@ -34,7 +72,16 @@ export class Kubelet {
     this.cluster = cluster;
     this.node = node;
     this.source = { component: 'kubelet', host: node.name };
-    for (const image of preloaded) this.pulled.add(parseImage(image)?.full ?? image);
+    this.puller = new ImagePuller(
+      {
+        cluster,
+        spec: (run, c) => this.spec(run, c),
+        event: (run, type, reason, message, container) => this.event(run, type, reason, message, container),
+        writeStatus: (run) => this.writeStatus(run),
+        start: (run, c, spec) => this.start(run, c, spec),
+      },
+      preloaded,
+    );
     const podType = cluster.type('pods');
     cluster.store.watch((event) => {
       if (event.resource !== podType) return;
@@ -58,6 +105,23 @@ export class Kubelet {
     const lines = previous ? c.previousLog : c.log;
     const start = c.startedAt ?? now;
     return previous ? lines : lines.filter((l) => start + l.at <= now);
+  }
+
+  /**
+   * Runs argv inside a running container, in its file system as its process has left it so
+   * far (for `kubectl exec`); undefined when the container is not running here.
+   */
+  exec(uid: string, container: string, argv: string[]): ProcessRun | undefined {
+    const run = this.pods.get(uid);
+    const c = run?.containers.find((x) => x.name === container);
+    if (!run || !c || !('running' in c.state) || !c.fs) return undefined;
+    return c.fs.exec(argv, this.envOf(run, c), this.cluster.now());
+  }
+
+  private envOf(run: PodRun, c: ContainerRun): Record<string, string> {
+    const pod = this.current(run);
+    const spec = this.spec(run, c);
+    return { ...SERVICE_ENV, ...(pod && spec ? containerEnv(pod, spec, this.lookup()) : {}) };
   }
 
   private podType() {
@@ -102,9 +166,11 @@ export class Kubelet {
       ],
       startTime: this.cluster.now(),
       terminating: false,
+      workers: [],
     };
     this.pods.set(run.uid, run);
     this.writeStatus(run);
+    this.startProbes(run, pod);
     this.cluster.runtime.after(500, `sandbox ${run.name}`, () => this.startNext(run));
   }
 
@@ -120,6 +186,10 @@ export class Kubelet {
       log: [],
       previousLog: [],
       timers: [],
+      instance: 0,
+      startupPassed: false,
+      readyByProbe: false,
+      killing: false,
     };
   }
 
@@ -138,88 +208,16 @@ export class Kubelet {
     );
     if (pending.length > 0) {
       const c = pending[0];
-      if (!c.started && !('running' in c.state)) this.pullAndStart(run, c, () => {});
+      if (!c.started && !('running' in c.state)) this.puller.pullAndStart(run, c, () => {});
       return;
     }
     const apps = run.containers.filter(
       (c) => !c.init && !c.started && !('running' in c.state) && !('terminated' in c.state),
     );
     const chain = (i: number) => {
-      if (i < apps.length) this.pullAndStart(run, apps[i], () => chain(i + 1));
+      if (i < apps.length) this.puller.pullAndStart(run, apps[i], () => chain(i + 1));
     };
     chain(0);
-  }
-
-  private pullAndStart(run: PodRun, c: ContainerRun, next: () => void): void {
-    const spec = this.spec(run, c);
-    if (!spec) return;
-    const ref = parseImage(spec.image);
-    if (!ref) {
-      c.state = {
-        waiting: {
-          reason: 'InvalidImageName',
-          message: `Failed to apply default image tag "${spec.image}": couldn't parse image name "${spec.image}": invalid reference format`,
-        },
-      };
-      this.event(
-        run,
-        'Warning',
-        'InspectFailed',
-        `Failed to apply default image tag "${spec.image}": couldn't parse image name "${spec.image}": invalid reference format`,
-        c.name,
-      );
-      this.event(run, 'Warning', 'Failed', 'Error: InvalidImageName', c.name);
-      this.writeStatus(run);
-      next();
-      return;
-    }
-    const policy = spec.imagePullPolicy ?? 'IfNotPresent';
-    const present = this.pulled.has(ref.full);
-    if (policy === 'Never' && !present) {
-      c.state = {
-        waiting: {
-          reason: 'ErrImageNeverPull',
-          message: `Container image "${spec.image}" is not present with pull policy of Never`,
-        },
-      };
-      this.event(
-        run,
-        'Warning',
-        'ErrImageNeverPull',
-        `Container image "${spec.image}" is not present with pull policy of Never`,
-        c.name,
-      );
-      this.writeStatus(run);
-      next();
-      return;
-    }
-    if (present && policy !== 'Always') {
-      this.event(
-        run,
-        'Normal',
-        'Pulled',
-        `Container image "${spec.image}" already present on machine`,
-        c.name,
-      );
-      this.start(run, c, spec);
-      next();
-      return;
-    }
-    this.event(run, 'Normal', 'Pulling', `Pulling image "${spec.image}"`, c.name);
-    const ms = present ? 400 + (pullMillis(ref) % 600) : pullMillis(ref);
-    this.cluster.runtime.after(ms, `pull ${spec.image}`, () => {
-      if (run.terminating) return;
-      this.pulled.add(ref.full);
-      this.event(
-        run,
-        'Normal',
-        'Pulled',
-        `Successfully pulled image "${spec.image}" in ${goDuration(ms)} (${goDuration(ms)} including waiting). Image size: ${imageSize(ref)} bytes.`,
-        c.name,
-      );
-      this.start(run, c, spec);
-      next();
-    });
   }
 
   private start(run: PodRun, c: ContainerRun, spec: Record<string, Json>): void {
@@ -234,23 +232,23 @@ export class Kubelet {
     c.state = { running: { startedAt: rfc3339(now) } };
     c.started = true;
     c.startedAt = now;
+    c.instance++;
+    c.killing = false;
     const behaviour = behaviourOf(ref);
     const explicit = spec.command !== undefined || spec.args !== undefined;
     const argv: string[] = [
-      ...(spec.command ?? (explicit ? behaviour.defaultArgv.slice(0, 1) : behaviour.defaultArgv)),
+      // command replaces ENTRYPOINT and CMD; args alone replace CMD
+      ...(spec.command ??
+        (explicit ? behaviour.defaultArgv.slice(0, behaviour.entrypoint ?? 0) : behaviour.defaultArgv)),
       ...(spec.args ?? []),
     ];
+    const hostname = pod.metadata.name ?? '';
+    const seed = `${pod.metadata.uid}/${c.name}/${c.restartCount}`;
+    const files = mountedFiles(pod, spec, this.lookup());
+    const dirs = imageDirs(ref);
     if ((explicit || !behaviour.daemon) && canRun(argv)) {
       const env = containerEnv(pod, spec, this.lookup());
-      c.run = runProcess({
-        argv,
-        env,
-        hostname: pod.metadata.name ?? '',
-        startMs: now,
-        files: mountedFiles(pod, spec, this.lookup()),
-        seed: `${pod.metadata.uid}/${c.name}/${c.restartCount}`,
-        limitMs: LOG_LIMIT_MS,
-      });
+      c.run = runProcess({ argv, env, hostname, startMs: now, files, seed, limitMs: LOG_LIMIT_MS, dirs });
       c.log = c.run.log;
       if (c.run.exitCode !== null) {
         const code = c.run.exitCode;
@@ -268,32 +266,196 @@ export class Kubelet {
       c.log = [];
       c.run = undefined;
     }
-    c.ready = !c.init && !spec.readinessProbe;
-    if (!c.init && spec.readinessProbe) {
-      const delay = (spec.readinessProbe.initialDelaySeconds ?? 0) * 1000;
-      c.timers.push(
-        this.cluster.runtime.after(delay, `ready ${c.name}`, () => {
-          if (!('running' in c.state)) return;
-          c.ready = true;
-          this.writeStatus(run);
-        }),
-      );
+    c.fs = new ContainerFs(hostname, `exec/${seed}`, now, files, c.run, dirs);
+    c.listener = listenerOf(ref, argv, explicit);
+    this.watchMemory(run, c, spec, ref, argv);
+    c.startupPassed = c.init || !spec.startupProbe;
+    c.readyByProbe = false;
+    this.updateReady(c, spec);
+    this.writeStatus(run);
+    const postStart = spec.lifecycle?.postStart;
+    if (postStart && !c.init) {
+      const hook = runHook(this.target(run, c, spec), postStart);
+      if (hook.failed) {
+        this.event(run, 'Warning', POST_START_FAILED.reason, POST_START_FAILED.message, c.name);
+        this.kill(run, c, POST_START_KILL_MESSAGE, (pod.spec?.restartPolicy ?? 'Always') !== 'Never');
+      }
     }
+  }
+
+  /**
+   * The cgroup's OOM killer: a process that wants more memory than the container's limit is
+   * killed at once, the whole container with it (memory.oom.group), exit status 137.
+   */
+  private watchMemory(
+    run: PodRun,
+    c: ContainerRun,
+    spec: Record<string, Json>,
+    ref: ImageRef,
+    argv: string[],
+  ): void {
+    const demand = memoryDemand(ref, argv);
+    const limit = spec.resources?.limits?.memory;
+    if (demand === null || limit === undefined || demand <= quantityValue(limit)) return;
+    for (const t of c.timers) this.cluster.runtime.cancel(t);
+    c.timers = [
+      this.cluster.runtime.after(200, `oom ${c.name}`, () => this.exited(run, c, 137, 'OOMKilled')),
+    ];
+  }
+
+  /** Ready: running, started, and the readiness probe (if any) has settled on success. */
+  private updateReady(c: ContainerRun, spec: Record<string, Json> | undefined): void {
+    c.ready = !c.init && 'running' in c.state && c.startupPassed && (!spec?.readinessProbe || c.readyByProbe);
+  }
+
+  /** What probes and hooks act on: this container as it is now. */
+  private target(run: PodRun, c: ContainerRun, spec: Record<string, Json>): HandlerTarget {
+    const now = this.cluster.now();
+    return {
+      podIP: run.ip,
+      spec,
+      env: this.envOf(run, c),
+      fs: c.fs as ContainerFs,
+      listener: c.listener ?? null,
+      uptimeMs: now - (c.startedAt ?? now),
+      nowMs: now,
+    };
+  }
+
+  /** A probe worker per probe of each app container (prober_manager.go AddPod). */
+  private startProbes(run: PodRun, pod: KubeObject): void {
+    for (const spec of pod.spec?.containers ?? []) {
+      const c = run.containers.find((x) => !x.init && x.name === spec.name);
+      if (!c) continue;
+      const kinds: Array<[ProbeKind, Json]> = [
+        ['startup', spec.startupProbe],
+        ['readiness', spec.readinessProbe],
+        ['liveness', spec.livenessProbe],
+      ];
+      for (const [kind, probe] of kinds) {
+        if (!probe) continue;
+        run.workers.push(
+          new ProbeWorker(this.cluster.runtime, kind, probe, {
+            instance: () => (c.containerID ? c.instance : null),
+            running: () => 'running' in c.state && !c.killing,
+            uptimeMs: () => this.cluster.now() - (c.startedAt ?? this.cluster.now()),
+            started: () => c.startupPassed,
+            deleting: () => run.terminating,
+            finished: () => {
+              const phase = this.current(run)?.status?.phase;
+              return phase === 'Succeeded' || phase === 'Failed';
+            },
+            run: (handler) => {
+              const current = this.spec(run, c);
+              return current
+                ? runAction(this.target(run, c, current), handler)
+                : { outcome: 'unknown', output: '' };
+            },
+            event: (type, reason, message) => this.event(run, type, reason, message, c.name),
+            settled: (k, success) => this.probeSettled(run, c, k, success),
+          }),
+        );
+      }
+    }
+  }
+
+  private probeSettled(run: PodRun, c: ContainerRun, kind: ProbeKind, success: boolean): void {
+    const spec = this.spec(run, c);
+    if (kind === 'readiness') c.readyByProbe = success;
+    else if (kind === 'startup' && success) c.startupPassed = true;
+    else if (!success) {
+      // computePodActions: a failed liveness/startup probe kills the container
+      const restart = (this.current(run)?.spec?.restartPolicy ?? 'Always') !== 'Never';
+      const message = `Container ${c.name} failed ${kind} probe`;
+      const probe = kind === 'liveness' ? spec?.livenessProbe : spec?.startupProbe;
+      this.kill(run, c, restart ? `${message}, will be restarted` : message, restart, probe);
+      return;
+    }
+    this.updateReady(c, spec);
     this.writeStatus(run);
   }
 
-  private exited(run: PodRun, c: ContainerRun, exitCode: number): void {
-    if (run.terminating) return;
+  /**
+   * killContainer: the Killing event, the preStop hook, SIGTERM, and SIGKILL when the grace
+   * period runs out; then the container is restarted if asked (the same pod sync starts it).
+   */
+  private kill(run: PodRun, c: ContainerRun, message: string, restart: boolean, probe?: Json): void {
     const pod = this.current(run);
-    if (!pod) return;
+    const spec = this.spec(run, c);
+    if (!pod || !spec || c.killing) return;
+    for (const t of c.timers) this.cluster.runtime.cancel(t);
+    c.timers = [];
+    c.killing = true;
+    this.updateReady(c, spec);
+    this.writeStatus(run);
+    this.event(run, 'Normal', 'Killing', message, c.name);
+    const graceS =
+      probe?.terminationGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_S;
+    const { afterMs, exitCode } = this.stopTimes(run, c, spec, graceS * 1000);
+    c.timers.push(
+      this.cluster.runtime.after(
+        afterMs,
+        `killed ${c.name}`,
+        () => {
+          if (run.terminating) return;
+          const terminated = this.terminated(c, exitCode);
+          c.state = { terminated };
+          c.killing = false;
+          c.ready = false;
+          this.writeStatus(run);
+          if (restart) this.restartLater(run, c, pod, terminated);
+        },
+        false,
+      ),
+    );
+  }
+
+  /**
+   * How a graceful stop goes: preStop first (its time comes off the grace period, which
+   * stays at least 2s), then SIGTERM. A server handles SIGTERM and exits 0 at once; an
+   * unknown program dies of it (143); a shell or sleep as PID 1 ignores it until SIGKILL (137).
+   */
+  private stopTimes(
+    run: PodRun,
+    c: ContainerRun,
+    spec: Record<string, Json>,
+    graceMs: number,
+  ): { afterMs: number; exitCode: number } {
+    let hookMs = 0;
+    const preStop = spec.lifecycle?.preStop;
+    if (preStop && graceMs > 0 && c.fs) {
+      const hook = runHook(this.target(run, c, spec), preStop);
+      hookMs = Math.min(hook.tookMs, graceMs);
+      // the event comes when the hook has finished
+      if (hook.failed)
+        this.cluster.runtime.after(hook.tookMs, `preStop ${c.name}`, () =>
+          this.event(run, 'Warning', PRE_STOP_FAILED.reason, PRE_STOP_FAILED.message, c.name),
+        );
+    }
+    const remaining = Math.max(MIN_GRACE_MS, graceMs - Math.floor(hookMs / 1000) * 1000);
+    // a shell or sleep the engine runs is PID 1 without a SIGTERM handler: only SIGKILL ends it
+    if (c.run) return { afterMs: hookMs + remaining, exitCode: 137 };
+    const ref = parseImage(spec.image);
+    const known = ref !== null && ref.repository in KNOWN_SERVERS;
+    return { afterMs: hookMs + Math.min(remaining, 200), exitCode: known ? 0 : 143 };
+  }
+
+  private terminated(c: ContainerRun, exitCode: number, reason?: string): Record<string, unknown> {
     const now = this.cluster.now();
-    const terminated = {
+    return {
       exitCode,
-      reason: exitCode === 0 ? 'Completed' : 'Error',
+      reason: reason ?? (exitCode === 0 ? 'Completed' : 'Error'),
       startedAt: rfc3339(c.startedAt ?? now),
       finishedAt: rfc3339(now),
       containerID: c.containerID,
     };
+  }
+
+  private exited(run: PodRun, c: ContainerRun, exitCode: number, reason?: string): void {
+    if (run.terminating) return;
+    const pod = this.current(run);
+    if (!pod) return;
+    const terminated = this.terminated(c, exitCode, reason);
     c.state = { terminated };
     c.ready = false;
     this.writeStatus(run);
@@ -366,7 +528,7 @@ export class Kubelet {
         c.name,
       );
       this.start(run, c, spec);
-    } else this.pullAndStart(run, c, () => {});
+    } else this.puller.pullAndStart(run, c, () => {});
   }
 
   private terminate(run: PodRun, pod: KubeObject): void {
@@ -377,12 +539,9 @@ export class Kubelet {
       for (const t of c.timers) this.cluster.runtime.cancel(t);
       if (!('running' in c.state)) continue;
       this.event(run, 'Normal', 'Killing', `Stopping container ${c.name}`, c.name);
-      // a daemon handles SIGTERM at once; a shell or sleep as PID 1 ignores it until SIGKILL
       const spec = this.spec(run, c);
-      const ref = spec ? parseImage(spec.image) : null;
-      const daemon =
-        ref && spec && spec.command === undefined && spec.args === undefined && behaviourOf(ref).daemon;
-      longest = Math.max(longest, daemon ? Math.min(grace, 200) : grace);
+      if (!spec || grace === 0) continue;
+      longest = Math.max(longest, this.stopTimes(run, c, spec, grace).afterMs);
     }
     this.cluster.runtime.after(longest, `terminated ${run.name}`, () => {
       const current = this.current(run);
@@ -391,6 +550,7 @@ export class Kubelet {
   }
 
   private forget(run: PodRun): void {
+    for (const w of run.workers) w.stop();
     for (const c of run.containers) for (const t of c.timers) this.cluster.runtime.cancel(t);
     this.pods.delete(run.uid);
   }

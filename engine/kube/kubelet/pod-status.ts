@@ -4,7 +4,8 @@
 import type { Condition, KubeObject } from '../api/types.ts';
 import { rfc3339 } from '../api/types.ts';
 import type { Timer } from '../runtime.ts';
-import { imageDigest, parseImage } from './images.ts';
+import type { ContainerFs } from './container-fs.ts';
+import { imageDigest, type Listener, parseImage } from './images.ts';
 import type { LogLine, ProcessRun } from './process.ts';
 
 export interface ContainerRun {
@@ -21,6 +22,16 @@ export interface ContainerRun {
   startedAt?: number;
   run?: ProcessRun;
   timers: Timer[];
+  /** Counts (re)starts, so probe workers notice a new container. */
+  instance: number;
+  /** The startup probe has succeeded, or there is none: status `started`. */
+  startupPassed: boolean;
+  /** The readiness probe's settled result (false until its first success). */
+  readyByProbe: boolean;
+  /** Being stopped by the kubelet (liveness failure, failed hook): the process is going. */
+  killing: boolean;
+  fs?: ContainerFs;
+  listener?: Listener | null | 'any';
 }
 
 export interface PodRun {
@@ -31,6 +42,8 @@ export interface PodRun {
   containers: ContainerRun[];
   startTime: number;
   terminating: boolean;
+  /** Probe workers of the pod's containers. */
+  workers: Array<{ stop(): void }>;
 }
 
 export function podStatus(
@@ -123,7 +136,7 @@ export function podStatus(
     s.name = c.name;
     s.ready = c.ready;
     s.restartCount = c.restartCount;
-    s.started = 'running' in c.state;
+    s.started = 'running' in c.state && c.startupPassed;
     s.state = c.state;
     return s;
   };

@@ -1,6 +1,7 @@
 // A container's main process, run ahead of time in a private world whose clock starts when
 // the container starts: its output (each write stamped with simulated time), its exit status
-// and when it exits, or that it is still running at the end of the time limit.
+// and when it exits, or that it is still running at the end of the time limit. Commands run
+// later inside the container (probes, hooks, exec) use the same machinery in its world.
 
 import { defaultCommands } from '../../commands/table.ts';
 import { BudgetExceeded } from '../../core/budget.ts';
@@ -9,7 +10,8 @@ import { Shell } from '../../shell/interpreter.ts';
 import { Input, type Output } from '../../shell/io.ts';
 import { ExitSignal } from '../../shell/signals.ts';
 import { ShellState } from '../../shell/state.ts';
-import { createWorld } from '../../world.ts';
+import { createWorld, type World } from '../../world.ts';
+import { type FsOp, recordFsOps } from './fs-journal.ts';
 
 export interface LogLine {
   at: number;
@@ -23,6 +25,8 @@ export interface ProcessRun {
   exitCode: number | null;
   /** Simulated ms after start at which it exited. */
   exitAfter: number;
+  /** File system changes the process made, stamped with ms after start. */
+  fsOps: FsOp[];
 }
 
 export interface ProcessSpec {
@@ -34,9 +38,12 @@ export interface ProcessSpec {
   seed: string;
   /** How long to follow the process, in simulated ms. */
   limitMs: number;
+  /** Directories of the image's file system to create first. */
+  dirs?: string[];
 }
 
 const SHELLS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', '/usr/bin/bash', 'ash', '/bin/ash']);
+const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -61,51 +68,69 @@ export function canRun(argv: string[]): boolean {
   return defaultCommands().has(name);
 }
 
-export function runProcess(spec: ProcessSpec): ProcessRun {
-  const world = createWorld({
-    seed: spec.seed,
-    hostname: spec.hostname,
-    limits: { simulatedMs: spec.limitMs, steps: 100_000 },
-  });
-  world.clock.advance(spec.startMs - world.clock.now());
-  const clock = world.clock;
-  for (const [path, content] of Object.entries(spec.files)) {
+/** A container's private world at its start: the clock at startMs and the mounted files. */
+export function containerWorld(
+  hostname: string,
+  seed: string,
+  startMs: number,
+  files: Record<string, string>,
+  limitMs: number,
+  dirs: string[] = [],
+): World {
+  const world = createWorld({ seed, hostname, limits: { simulatedMs: limitMs, steps: 100_000 } });
+  world.clock.advance(startMs - world.clock.now());
+  for (const dir of dirs) world.mainHost.fs.mkdir(dir, { parents: true });
+  for (const [path, content] of Object.entries(files)) {
     const dir = path.slice(0, path.lastIndexOf('/')) || '/';
     world.mainHost.fs.mkdir(dir, { parents: true });
     world.mainHost.fs.writeFile(path, content);
   }
+  return world;
+}
+
+/** Runs argv in `world` from its clock's current instant; log times are relative to then. */
+export function runIn(
+  world: World,
+  argv: string[],
+  env: Record<string, string>,
+  hostname: string,
+): ProcessRun {
+  const clock = world.clock;
+  const startMs = clock.now();
   const log: LogLine[] = [];
   const sink = (stream: 'stdout' | 'stderr'): Output => ({
     write(text: string) {
-      if (text) log.push({ at: clock.now() - spec.startMs, stream, text });
+      if (text) log.push({ at: clock.now() - startMs, stream, text });
     },
   });
-  const proc = initialProc(world, '/');
   const state = new ShellState({ name: 'sh' });
-  const env = {
-    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-    HOSTNAME: spec.hostname,
-    HOME: '/root',
-    ...spec.env,
-  };
-  for (const [k, v] of Object.entries(env)) state.set(k, v, { export: true });
+  for (const [k, v] of Object.entries({ PATH, HOSTNAME: hostname, HOME: '/root', ...env }))
+    state.set(k, v, { export: true });
   const shell = new Shell({
     world,
-    proc,
+    proc: initialProc(world, '/'),
     stdin: new Input(''),
     stdout: sink('stdout'),
     stderr: sink('stderr'),
     mode: { kind: 'command' },
     state,
   });
-  world.budget.reset(clock.now());
+  world.budget.reset(startMs);
   let exitCode: number | null;
   try {
-    exitCode = shell.run(scriptOf(spec.argv));
+    exitCode = shell.run(scriptOf(argv));
   } catch (e) {
     if (e instanceof ExitSignal) exitCode = e.status;
     else if (e instanceof BudgetExceeded) exitCode = null;
     else throw e;
   }
-  return { log, exitCode, exitAfter: Math.max(0, clock.now() - spec.startMs) };
+  return { log, exitCode, exitAfter: Math.max(0, clock.now() - startMs), fsOps: [] };
+}
+
+export function runProcess(spec: ProcessSpec): ProcessRun {
+  const world = containerWorld(spec.hostname, spec.seed, spec.startMs, spec.files, spec.limitMs, spec.dirs);
+  const fsOps: FsOp[] = [];
+  recordFsOps(world.mainHost.fs, () => world.clock.now() - spec.startMs, fsOps);
+  const run = runIn(world, spec.argv, spec.env, spec.hostname);
+  return { ...run, fsOps };
 }

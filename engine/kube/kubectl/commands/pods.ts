@@ -190,6 +190,18 @@ export function exec(k: Kubectl, flags: ParsedFlags): number {
   if (phase !== 'Running') {
     throw new KubectlError(`error: unable to upgrade connection: container not found ("${container}")`);
   }
+  // The command runs in the container's own file system, as its kubelet keeps it (files its
+  // process, hooks and earlier execs wrote); a pod no kubelet runs gets a fresh container.
+  const run =
+    kubeletFor(k, pod)?.exec(pod.metadata.uid ?? '', container, command) ??
+    freshContainerRun(k, pod, container, command);
+  for (const line of run.log) (line.stream === 'stdout' ? k.out : k.err)(line.text);
+  const code = run.exitCode ?? 130;
+  if (code !== 0) k.err(`command terminated with exit code ${code}\n`);
+  return code === 0 ? 0 : code;
+}
+
+function freshContainerRun(k: Kubectl, pod: KubeObject, container: string, command: string[]) {
   const spec = (pod.spec?.containers ?? []).find((c: { name: string }) => c.name === container);
   const cluster = k.cluster();
   const lookup = {
@@ -207,7 +219,7 @@ export function exec(k: Kubectl, flags: ParsedFlags): number {
     KUBERNETES_PORT_443_TCP_PROTO: 'tcp',
     ...containerEnv(pod, spec, lookup),
   };
-  const run = runProcess({
+  return runProcess({
     argv: command,
     env,
     hostname: pod.metadata.name ?? '',
@@ -216,10 +228,6 @@ export function exec(k: Kubectl, flags: ParsedFlags): number {
     seed: `exec/${pod.metadata.uid}`,
     limitMs: 60_000,
   });
-  for (const line of run.log) (line.stream === 'stdout' ? k.out : k.err)(line.text);
-  const code = run.exitCode ?? 130;
-  if (code !== 0) k.err(`command terminated with exit code ${code}\n`);
-  return code === 0 ? 0 : code;
 }
 
 export function wait(k: Kubectl, flags: ParsedFlags): number {
