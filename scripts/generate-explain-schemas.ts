@@ -7,7 +7,11 @@
 //   git -C <kubernetes-client/javascript> show f89c179b:src/gen/swagger.json.unprocessed
 //     ("Automated openapi generation from 1.32")
 //   git -C <kubernetes-sigs/reference-docs> show HEAD:gen-resourcesdocs/api/v1.32/swagger.json
-// Usage: node scripts/generate-explain-schemas.ts path/to/swagger.json
+// That snapshot lacks the enums a real server serves (OpenAPIEnums=false when it is taken); they
+// are put back from the Go API sources at the matching tags, see scripts/explain-enums.ts.
+// Usage: node scripts/generate-explain-schemas.ts path/to/swagger.json API_GIT_DIR APIEXTENSIONS_GIT_DIR
+//   (bare clones of github.com/kubernetes/api and github.com/kubernetes/apiextensions-apiserver;
+//   k8s.io/apimachinery and kube-aggregator's apiregistration declare no +enum types)
 //
 // The one difference from the OpenAPI v3 documents the server serves (and kubectl 1.32 reads) that
 // matters to explain: types with OpenAPIV3OneOfTypes() (apimachinery's intstr.IntOrString and
@@ -16,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { BUILTIN_RESOURCES, EXTRA_VERSIONS } from '../engine/kube/api/resources.ts';
 import type { CompactDefinition, CompactField } from '../engine/kube/explain/schema.ts';
+import { type FieldEnum, GoEnums, readModule } from './explain-enums.ts';
 
 const V3_ONE_OF_TYPES = new Set([
   'io.k8s.apimachinery.pkg.util.intstr.IntOrString',
@@ -40,6 +45,15 @@ const swagger = JSON.parse(readFileSync(process.argv[2], 'utf8')) as {
   definitions: Record<string, SwaggerSchema>;
 };
 const definitions = swagger.definitions;
+const [apiGit, apiextensionsGit] = process.argv.slice(3);
+if (!apiGit || !apiextensionsGit) throw new Error('usage: swagger.json API_GIT_DIR APIEXTENSIONS_GIT_DIR');
+const GO_SOURCES_REF = 'v0.32.4';
+const goEnums = new GoEnums(
+  new Map([
+    ...readModule('k8s.io/api', apiGit, GO_SOURCES_REF),
+    ...readModule('k8s.io/apiextensions-apiserver', apiextensionsGit, GO_SOURCES_REF),
+  ]),
+);
 
 const wanted = new Set<string>();
 for (const t of BUILTIN_RESOURCES) {
@@ -68,7 +82,22 @@ function field(s: SwaggerSchema): CompactField {
   return out;
 }
 
+/** Puts back what the snapshot pruned from one property: enum values and the description section. */
+function withEnum(out: CompactField, added: FieldEnum): CompactField {
+  if (added.on === 'items') out.items = { ...out.items, enum: added.values };
+  else if (added.on === 'additionalProperties')
+    out.additionalProperties = { ...out.additionalProperties, enum: added.values };
+  else {
+    out.enum = added.values;
+    if (added.section) {
+      out.description = out.description ? `${out.description}\n\n${added.section}` : added.section;
+    }
+  }
+  return out;
+}
+
 const compact: Record<string, CompactDefinition> = {};
+let enumCount = 0;
 while (queue.length > 0) {
   const name = queue.shift()!;
   if (reached.has(name)) continue;
@@ -80,7 +109,12 @@ while (queue.length > 0) {
   if (def.type !== undefined && !V3_ONE_OF_TYPES.has(name)) out.type = def.type;
   if (def.properties) {
     out.properties = {};
-    for (const [key, value] of Object.entries(def.properties)) out.properties[key] = field(value);
+    const enums = goEnums.fieldEnums(name);
+    for (const [key, value] of Object.entries(def.properties)) {
+      const added = enums.get(key);
+      out.properties[key] = added ? withEnum(field(value), added) : field(value);
+      if (added) enumCount++;
+    }
   }
   if (def.required) out.required = def.required;
   if (def.items) out.items = field(def.items);
@@ -100,4 +134,4 @@ for (let i = 0; i < CHUNKS; i++) {
   writeFileSync(`engine/kube/explain/data/definitions-${i}.json`, `${JSON.stringify(part, null, 2)}\n`);
 }
 execFileSync('npx', ['biome', 'format', '--write', 'engine/kube/explain/data/'], { stdio: 'inherit' });
-console.log(`wrote ${names.length} definitions in ${CHUNKS} files`);
+console.log(`wrote ${names.length} definitions (${enumCount} enum fields) in ${CHUNKS} files`);

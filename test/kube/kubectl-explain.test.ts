@@ -47,6 +47,61 @@ describe('schema data', () => {
   });
 });
 
+// What a real 1.32 server serves for enum fields (OpenAPIEnums is on by default); the published
+// swagger.json omits it and scripts/explain-enums.ts puts it back from the Go API sources.
+describe('schema data carries the served enums', () => {
+  const property = (definition: string, name: string) =>
+    builtinSchemas().definition(definition)?.properties?.[name];
+
+  test('Container.imagePullPolicy as a real server dumps it (kubectl testdata/openapi/v3/api/v1.json)', () => {
+    const field = property('io.k8s.api.core.v1.Container', 'imagePullPolicy');
+    expect(field?.enum).toEqual(['Always', 'IfNotPresent', 'Never']);
+    expect(field?.description).toBe(
+      'Image pull policy. One of Always, Never, IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. More info: https://kubernetes.io/docs/concepts/containers/images#updating-images\n\nPossible enum values:\n' +
+        ' - `"Always"` means that kubelet always attempts to pull the latest image. Container will fail If the pull fails.\n' +
+        ' - `"IfNotPresent"` means that kubelet pulls if the image isn\'t present on disk. Container will fail if the image isn\'t present and the pull fails.\n' +
+        ' - `"Never"` means that kubelet never pulls an image, but only uses a local image. Container will fail if the image isn\'t present',
+    );
+  });
+
+  test('constants without a doc comment give bare lines (Toleration.operator, same dump)', () => {
+    const field = property('io.k8s.api.core.v1.Toleration', 'operator');
+    expect(field?.enum).toEqual(['Equal', 'Exists']);
+    expect(field?.description?.endsWith('\n\nPossible enum values:\n - `"Equal"`\n - `"Exists"`')).toBe(true);
+  });
+
+  test('ValidationRule.reason as 1.32 openapi-gen wrote it (apiextensions-apiserver v0.32.4 zz_generated.openapi.go)', () => {
+    const field = property(
+      'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.ValidationRule',
+      'reason',
+    );
+    expect(field?.enum).toEqual([
+      'FieldValueDuplicate',
+      'FieldValueForbidden',
+      'FieldValueInvalid',
+      'FieldValueRequired',
+    ]);
+    expect(field?.description).toContain(
+      'treated as FieldValueInvalid.\n\nPossible enum values:\n - `"FieldValueDuplicate"` is used to report collisions of values that must be unique (e.g. unique IDs).\n',
+    );
+  });
+
+  test('aliased constants are deduplicated (ServiceExternalTrafficPolicyType, kube-openapi addIfNotPresent)', () => {
+    const field = property('io.k8s.api.core.v1.ServiceSpec', 'externalTrafficPolicy');
+    expect(field?.enum).toEqual(['Cluster', 'Local']);
+    expect(field?.description).toContain(
+      '\n - `"Cluster"` routes traffic to all endpoints.\n - `"Local"` preserves',
+    );
+  });
+
+  test('a list of an enum type has the enum on its items only (ServiceSpec.ipFamilies, core/v1 IPFamily)', () => {
+    const field = property('io.k8s.api.core.v1.ServiceSpec', 'ipFamilies');
+    expect(field?.items?.enum).toEqual(['', 'IPv4', 'IPv6']);
+    expect(field?.enum).toBe(undefined);
+    expect(field?.description).not.toContain('Possible enum values');
+  });
+});
+
 describe('wrapString (go-wordwrap v1.0.1 TestWrapString)', () => {
   const table: Array<[string, string, number]> = [
     ['foo', 'foo', 4],
