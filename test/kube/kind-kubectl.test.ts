@@ -159,3 +159,21 @@ describe('kubectl exec', () => {
     expect(run('kubectl exec writer -- cat /tmp/exec.txt').output).toBe('from-exec\n');
   });
 });
+
+describe('kubectl delete', () => {
+  it('prints delete.go\'s lines: kind.group "name" deleted, force deleted with its warning, -o name', () => {
+    const { run } = session();
+    run('kind create cluster');
+    run('kubectl create deployment web --image=nginx');
+    expect(run('kubectl delete deployment web').output).toBe('deployment.apps "web" deleted\n');
+    run('kubectl run a --image=nginx');
+    run('kubectl run b --image=nginx');
+    expect(run('kubectl delete pod a --grace-period=0 --force').output).toBe(
+      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\npod "a" force deleted\n',
+    );
+    expect(run('kubectl delete pod b -o name').output).toBe('pod/b\n');
+    expect(run('kubectl delete pod c --now --grace-period=5').output).toBe(
+      'error: --now and --grace-period cannot be specified together\n',
+    );
+  });
+});

@@ -6,7 +6,7 @@ import { groupVersion, type ResourceType, storageKey } from '../api/resources.ts
 import { type FieldRequirement, matches, matchesFields, type Selector } from '../api/selectors.ts';
 import { clone, type KubeObject, rfc3339 } from '../api/types.ts';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, StatusError } from './errors.ts';
-import { type StrategyContext, strategyFor } from './strategy.ts';
+import { type Strategy, type StrategyContext, strategyFor } from './strategy.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -34,6 +34,15 @@ export interface DeleteOptions extends WriteOptions {
 
 const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
 
+/**
+ * The strategy of a resource type registered at runtime (custom resources): unlike built-in
+ * kinds, its status may be part of the main resource (a CRD without the status subresource).
+ */
+export interface TypeStrategy extends Strategy {
+  /** Status is written with the object itself (no status subresource): kept on create/update. */
+  statusInMainResource?: boolean;
+}
+
 export interface StoreDeps {
   registry: ResourceRegistry;
   now(): number;
@@ -48,6 +57,8 @@ export class Store {
   /** storageKey -> the bucket's keys in order, kept until a key is added or removed. */
   private readonly sortedKeys = new Map<string, string[]>();
   private readonly watchers: Array<(event: WatchEvent) => void> = [];
+  /** storageKey -> strategy of types served at runtime (custom resources). */
+  private readonly typeStrategies = new Map<string, TypeStrategy>();
   private revision = 1;
 
   constructor(deps: StoreDeps) {
@@ -65,6 +76,16 @@ export class Store {
       const i = this.watchers.indexOf(fn);
       if (i >= 0) this.watchers.splice(i, 1);
     };
+  }
+
+  /** Serves a runtime-registered type (a CRD's resource) with its own strategy; undefined drops it. */
+  setTypeStrategy(type: ResourceType, strategy: TypeStrategy | undefined): void {
+    if (strategy) this.typeStrategies.set(storageKey(type), strategy);
+    else this.typeStrategies.delete(storageKey(type));
+  }
+
+  private strategyOf(type: ResourceType): TypeStrategy {
+    return this.typeStrategies.get(storageKey(type)) ?? strategyFor(type.kind);
   }
 
   /** The type serving an object's apiVersion and kind, or a kubectl-style mapping error. */
@@ -157,9 +178,9 @@ export class Store {
       ]);
     }
     if (type.namespaced) this.admitNamespace(type, meta.namespace ?? 'default', meta.name);
-    const strategy = strategyFor(type.kind);
+    const strategy = this.strategyOf(type);
     // status is the controllers' to write; a kubelet registers its Node with one
-    if (type.kind !== 'Node') delete obj.status;
+    if (type.kind !== 'Node' && !strategy.statusInMainResource) delete obj.status;
     meta.uid = this.uid();
     meta.creationTimestamp = rfc3339(ctx.now);
     strategy.prepareForCreate?.(obj, ctx);
@@ -199,7 +220,7 @@ export class Store {
     }
     const obj = clone(input);
     obj.apiVersion = groupVersion(type);
-    const strategy = strategyFor(type.kind);
+    const strategy = this.strategyOf(type);
     const ctx = this.context();
     // metadata the client cannot change
     for (const f of [
@@ -220,8 +241,11 @@ export class Store {
       kept.metadata = obj.metadata;
       Object.assign(obj, kept);
     } else {
-      if (old.status !== undefined) obj.status = clone(old.status);
-      else delete obj.status;
+      // without a status subresource the status travels with the object
+      if (!strategy.statusInMainResource) {
+        if (old.status !== undefined) obj.status = clone(old.status);
+        else delete obj.status;
+      }
       strategy.prepareForUpdate?.(obj, old, ctx);
       const errors = [...(strategy.validate?.(obj) ?? []), ...(strategy.validateUpdate?.(obj, old) ?? [])];
       if (errors.length > 0) throw invalid(type.group, type.kind, name, errors);
@@ -344,7 +368,7 @@ export class Store {
     b.delete(key);
     this.sortedKeys.delete(storageKey(type));
     ++this.revision;
-    strategyFor(type.kind).afterDelete?.(stored, this.context());
+    this.strategyOf(type).afterDelete?.(stored, this.context());
     this.emit({ type: 'DELETED', resource: type, object: stored });
   }
 

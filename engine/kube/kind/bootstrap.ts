@@ -3,15 +3,22 @@
 // local-path-storage workloads, the `kubernetes` and `kube-dns` Services, the default
 // StorageClass, and the controllers, scheduler and kubelets that keep them running.
 import type { KubeObject } from '../api/types.ts';
+import { startCustomResourceDefinitionController } from '../apiserver/crd.ts';
 import { Cluster } from '../cluster.ts';
+import { startCronJobController } from '../controllers/cronjob.ts';
 import { startDaemonSetController } from '../controllers/daemonset.ts';
 import { startDeploymentController } from '../controllers/deployment.ts';
 import { startGarbageCollector } from '../controllers/garbage-collector.ts';
+import { startHorizontalPodAutoscalerController } from '../controllers/hpa.ts';
+import { startJobController } from '../controllers/job.ts';
 import { startNamespaceController } from '../controllers/namespace.ts';
 import { startNodeLifecycleController } from '../controllers/node-lifecycle.ts';
+import { startPersistentVolumeController } from '../controllers/persistent-volume.ts';
 import { startReplicaSetController } from '../controllers/replicaset.ts';
 import { startScheduler } from '../controllers/scheduling.ts';
 import { startServiceAccountController } from '../controllers/service-account.ts';
+import { startStatefulSetController } from '../controllers/statefulset.ts';
+import { startTTLAfterFinishedController } from '../controllers/ttl-after-finished.ts';
 import { Kubelet } from '../kubelet/kubelet.ts';
 import { systemObjects } from './system-objects.ts';
 
@@ -170,12 +177,19 @@ export function startControlPlane(
   caPem: string,
 ): Kubelet[] {
   startGarbageCollector(cluster);
+  startCustomResourceDefinitionController(cluster);
   startNamespaceController(cluster);
   startNodeLifecycleController(cluster);
   startServiceAccountController(cluster, caPem);
   startDeploymentController(cluster);
   startReplicaSetController(cluster);
   startDaemonSetController(cluster);
+  startStatefulSetController(cluster);
+  startPersistentVolumeController(cluster);
+  startHorizontalPodAutoscalerController(cluster);
+  startJobController(cluster);
+  startCronJobController(cluster);
+  startTTLAfterFinishedController(cluster);
   startScheduler(cluster);
   const kubelets = plans.map(
     (p) =>

@@ -38,7 +38,7 @@ function dryRunSuffix(flags: ParsedFlags): string {
   throw new KubectlError(`error: Invalid dry-run value (${d}). Must be "none", "server", or "client".`);
 }
 
-function namespaced(k: Kubectl, m: Manifest): KubeObject {
+export function namespaced(k: Kubectl, m: Manifest): KubeObject {
   const cluster = k.cluster();
   const type = cluster.store.typeOf(m.object);
   const obj = structuredClone(m.object);
@@ -54,7 +54,7 @@ function namespaced(k: Kubectl, m: Manifest): KubeObject {
   return obj;
 }
 
-function mapping(k: Kubectl, m: Manifest): void {
+export function mapping(k: Kubectl, m: Manifest): void {
   const cluster = k.cluster();
   if (!cluster.registry.forKind(m.object.apiVersion, m.object.kind)) {
     const ns = m.object.metadata.namespace ?? '';
@@ -132,28 +132,6 @@ export function createFromFiles(k: Kubectl, flags: ParsedFlags): number {
   return status;
 }
 
-export function deleteFromFiles(k: Kubectl, flags: ParsedFlags): number {
-  const manifests = readManifests(k, list(flags, 'filename'), 'delete');
-  const cluster = k.cluster();
-  let status = 0;
-  for (const m of manifests) {
-    try {
-      mapping(k, m);
-      const obj = namespaced(k, m);
-      const type = cluster.store.typeOf(obj);
-      cluster.store.delete(type, obj.metadata.namespace ?? '', obj.metadata.name ?? '');
-      k.out(`${nameOf(type, obj)} deleted\n`);
-    } catch (e) {
-      if (e instanceof StatusError && e.reason === 'NotFound' && bool(flags, 'ignore-not-found')) continue;
-      status = 1;
-      k.err(`${formatError(e)}\n`);
-    }
-  }
-  cluster.runtime.settle();
-  return status;
-}
-
-/** cmdutil.AddSourceToErr: API errors other than Invalid name the file and the action. */
 function withSource(e: unknown, action: string, m: Manifest): string {
   if (e instanceof StatusError && e.reason !== 'Invalid') {
     return `Error from server (${e.reason}): error when ${action} "${m.source}": ${e.message}`;

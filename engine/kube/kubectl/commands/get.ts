@@ -1,6 +1,8 @@
 // kubectl get: objects by type and name, selectors, all namespaces, every output format,
-// NotFound errors per missing name, and "No resources found" on stderr.
+// NotFound errors per missing name, "No resources found" on stderr, custom resources printed
+// with their CRD's printer columns, --sort-by, and --watch / --watch-only (get-watch.ts).
 
+import type { ResourceType } from '../../api/resources.ts';
 import {
   type FieldRequirement,
   parseFieldSelector,
@@ -9,13 +11,25 @@ import {
   SelectorError,
 } from '../../api/selectors.ts';
 import type { KubeObject } from '../../api/types.ts';
+import { definitionOf } from '../../apiserver/crd.ts';
 import { StatusError } from '../../apiserver/errors.ts';
-import { noResourcesMessage } from '../../printers/index.ts';
+import type { Cluster } from '../../cluster.ts';
+import { printerColumnsFor } from '../../printers/custom-resources.ts';
+import {
+  buildTable,
+  kindPrefix,
+  noResourcesMessage,
+  renderTables,
+  type Table,
+  type TableRow,
+} from '../../printers/index.ts';
 import { formatError, type Kubectl, KubectlError } from '../context.ts';
 import { bool, list, type ParsedFlags, str } from '../flags.ts';
 import { readManifests } from '../manifests.ts';
-import { checkOutputFormat, printObjects } from '../print.ts';
+import { checkOutputFormat, type PrintOptions, printObjects } from '../print.ts';
 import { parseResourceArgs } from '../resources.ts';
+import { sortListItems, sortTableRows } from './get-sort.ts';
+import { watchObjects } from './get-watch.ts';
 
 export const GET_FLAGS = [
   { name: 'output', short: 'o', type: 'string' },
@@ -26,6 +40,8 @@ export const GET_FLAGS = [
   { name: 'label-columns', short: 'L', type: 'strings' },
   { name: 'no-headers', type: 'bool' },
   { name: 'watch', short: 'w', type: 'bool' },
+  { name: 'watch-only', type: 'bool' },
+  { name: 'output-watch-events', type: 'bool' },
   { name: 'filename', short: 'f', type: 'strings' },
   { name: 'show-kind', type: 'bool' },
   { name: 'sort-by', type: 'string' },
@@ -33,24 +49,62 @@ export const GET_FLAGS = [
   { name: 'chunk-size', type: 'int' },
 ] as const;
 
-export function get(k: Kubectl, flags: ParsedFlags): number {
-  const output = str(flags, 'output');
-  checkOutputFormat(output);
-  const cluster = k.cluster();
-  const files = list(flags, 'filename');
-  const all = bool(flags, 'all-namespaces');
-  let labelSelector: Selector | undefined;
-  let fieldSelector: FieldRequirement[] | undefined;
+interface Request {
+  type: ResourceType;
+  names: string[];
+  namespace?: string;
+}
+
+/** One server answer: a list (sorted as a whole) or one named object. */
+interface Answer {
+  type: ResourceType;
+  objects: KubeObject[];
+  isList: boolean;
+}
+
+/** The table the API server returns for objects of a type: custom resources use their CRD's columns. */
+export function serverTable(cluster: Cluster, type: ResourceType, objects: KubeObject[]): Table {
+  const crd = definitionOf(cluster.store, type);
+  return buildTable(type.kind, objects, {
+    now: cluster.now(),
+    customResourceColumns: crd ? printerColumnsFor(crd, type.version) : undefined,
+  });
+}
+
+function selectors(flags: ParsedFlags): { labelSelector?: Selector; fieldSelector?: FieldRequirement[] } {
   try {
     const l = str(flags, 'selector');
-    labelSelector = l !== undefined ? parseLabelSelector(l) : undefined;
     const f = str(flags, 'field-selector');
-    fieldSelector = f !== undefined ? parseFieldSelector(f) : undefined;
+    return {
+      labelSelector: l !== undefined ? parseLabelSelector(l) : undefined,
+      fieldSelector: f !== undefined ? parseFieldSelector(f) : undefined,
+    };
   } catch (e) {
     if (e instanceof SelectorError) throw new KubectlError(`error: ${e.message}`);
     throw e;
   }
-  let requests = parseResourceArgs(cluster.registry, flags.args);
+}
+
+export function get(k: Kubectl, flags: ParsedFlags): number {
+  const output = str(flags, 'output');
+  checkOutputFormat(output);
+  const watching = bool(flags, 'watch') || bool(flags, 'watch-only');
+  if (bool(flags, 'output-watch-events') && !watching)
+    throw new KubectlError(
+      'error: --output-watch-events option can only be used with --watch or --watch-only',
+    );
+  const sortBy = str(flags, 'sort-by');
+  if (sortBy && watching) {
+    const which = bool(flags, 'watch')
+      ? '--watch requested, --sort-by will be ignored for watch events received'
+      : '--watch-only requested, --sort-by will be ignored';
+    k.err(`warning: ${which}\n`);
+  }
+  const cluster = k.cluster();
+  const files = list(flags, 'filename');
+  const all = bool(flags, 'all-namespaces');
+  const { labelSelector, fieldSelector } = selectors(flags);
+  let requests: Request[] = parseResourceArgs(cluster.registry, flags.args);
   if (files.length > 0) {
     requests = readManifests(k, files).map((m) => {
       const type = cluster.store.typeOf(m.object);
@@ -62,50 +116,59 @@ export function get(k: Kubectl, flags: ParsedFlags): number {
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
     );
   }
+  if (watching && requests.length > 1)
+    throw new KubectlError('error: you may only specify a single resource type');
   const named = requests.some((r) => r.names.length > 0);
-  const groups: Array<{ type: (typeof requests)[number]['type']; objects: KubeObject[] }> = [];
+  const answers: Answer[] = [];
   const errors: string[] = [];
   for (const req of requests) {
-    const ns = (req as { namespace?: string }).namespace ?? k.namespace;
-    const objects: KubeObject[] = [];
+    const ns = req.namespace ?? k.namespace;
     if (req.names.length > 0) {
       for (const name of req.names) {
         try {
-          objects.push(cluster.store.get(req.type, req.type.namespaced ? ns : '', name));
+          answers.push({
+            type: req.type,
+            objects: [cluster.store.get(req.type, req.type.namespaced ? ns : '', name)],
+            isList: false,
+          });
         } catch (e) {
           if (e instanceof StatusError && e.reason === 'NotFound' && bool(flags, 'ignore-not-found'))
             continue;
+          if (watching) throw e;
           errors.push(formatError(e));
         }
       }
     } else {
-      objects.push(
-        ...cluster.store.list(req.type, all || !req.type.namespaced ? undefined : ns, {
-          labelSelector,
-          fieldSelector,
-        }),
-      );
+      const namespace = all || !req.type.namespaced ? undefined : ns;
+      answers.push({
+        type: req.type,
+        objects: cluster.store.list(req.type, namespace, { labelSelector, fieldSelector }),
+        isList: true,
+      });
     }
-    const last = groups[groups.length - 1];
-    if (last && last.type === req.type) last.objects.push(...objects);
-    else groups.push({ type: req.type, objects });
   }
-  const total = groups.reduce((n, g) => n + g.objects.length, 0);
-  const printed = printObjects(
-    groups,
-    {
-      output,
-      wide: output === 'wide',
-      allNamespaces: all,
-      showLabels: bool(flags, 'show-labels'),
-      labelColumns: list(flags, 'label-columns'),
-      noHeaders: bool(flags, 'no-headers'),
-      now: cluster.now(),
-    },
-    named && total === 1 && requests.length === 1 && requests[0].names.length === 1,
+
+  const printOptions: PrintOptions = {
+    output,
+    wide: output === 'wide',
+    allNamespaces: all,
+    showLabels: bool(flags, 'show-labels'),
+    labelColumns: list(flags, 'label-columns'),
+    noHeaders: bool(flags, 'no-headers'),
+    now: cluster.now(),
+  };
+
+  if (watching) return watch(k, cluster, flags, requests[0], answers, printOptions);
+
+  const total = answers.reduce((n, a) => n + a.objects.length, 0);
+  const single = named && total === 1 && requests.length === 1 && requests[0].names.length === 1;
+  const humanReadable = !output || output === 'wide';
+  k.out(
+    humanReadable
+      ? printTables(cluster, answers, printOptions, sortBy, bool(flags, 'show-kind'))
+      : printGeneric(answers, printOptions, sortBy, single),
   );
-  k.out(printed);
-  if (total === 0 && !named && errors.length === 0 && (!output || output === 'wide')) {
+  if (total === 0 && !named && errors.length === 0 && humanReadable) {
     k.err(
       noResourcesMessage(
         all ? undefined : k.namespace,
@@ -116,4 +179,104 @@ export function get(k: Kubectl, flags: ParsedFlags): number {
   }
   for (const e of errors) k.err(`${e}\n`);
   return errors.length > 0 ? 1 : 0;
+}
+
+/**
+ * The human-readable path of get.go Run: one server table per answer, each sorted on its own
+ * (RuntimeSorter), answers of one type laid out together, a blank line between types.
+ */
+function printTables(
+  cluster: Cluster,
+  answers: Answer[],
+  options: PrintOptions,
+  sortBy: string | undefined,
+  showKind: boolean,
+): string {
+  const groups: Array<{ type: ResourceType; columns: Table['columns']; rows: TableRow[] }> = [];
+  for (const answer of answers) {
+    const table = serverTable(cluster, answer.type, answer.objects);
+    const rows = sortBy ? sortTableRows(table.rows, (r) => r.object, sortBy) : table.rows;
+    const last = groups[groups.length - 1];
+    if (last && last.type === answer.type) last.rows.push(...rows);
+    else groups.push({ type: answer.type, columns: table.columns, rows: [...rows] });
+  }
+  const several = groups.length > 1 || showKind;
+  return renderTables(
+    groups
+      .filter((g) => g.rows.length > 0)
+      .map((g) => ({
+        table: { columns: g.columns, rows: g.rows },
+        options: {
+          wide: options.wide,
+          withNamespace: options.allNamespaces && g.type.namespaced,
+          showLabels: options.showLabels,
+          columnLabels: options.labelColumns,
+          noHeaders: options.noHeaders,
+          kindPrefix: several ? kindPrefix(g.type.kind, g.type.group) : undefined,
+        },
+      })),
+  );
+}
+
+/** printGeneric: every object in one List, sorted as a whole by --sort-by, then printed. */
+function printGeneric(
+  answers: Answer[],
+  options: PrintOptions,
+  sortBy: string | undefined,
+  single: boolean,
+): string {
+  let items = answers.flatMap((a) => a.objects.map((object) => ({ type: a.type, object })));
+  if (sortBy && !single) {
+    const order = sortListItems(
+      items.map((i) => i.object),
+      sortBy,
+    );
+    items = order.map((o) => items.find((i) => i.object === o) ?? { type: answers[0].type, object: o });
+  }
+  const groups: Array<{ type: ResourceType; objects: KubeObject[] }> = [];
+  for (const { type, object } of items) {
+    const last = groups[groups.length - 1];
+    if (last && last.type === type) last.objects.push(object);
+    else groups.push({ type, objects: [object] });
+  }
+  return printObjects(groups, options, single);
+}
+
+function watch(
+  k: Kubectl,
+  cluster: Cluster,
+  flags: ParsedFlags,
+  req: Request,
+  answers: Answer[],
+  options: PrintOptions,
+): number {
+  const { labelSelector, fieldSelector } = selectors(flags);
+  const all = bool(flags, 'all-namespaces');
+  const namespace = all || !req.type.namespaced ? undefined : (req.namespace ?? k.namespace);
+  const initial = answers.flatMap((a) => a.objects);
+  const sortBy = str(flags, 'sort-by');
+  const isList = answers.length === 1 && answers[0].isList;
+  return watchObjects(
+    k,
+    cluster,
+    { type: req.type, name: isList ? undefined : req.names[0], namespace, labelSelector, fieldSelector },
+    initial,
+    {
+      output: options.output,
+      watchOnly: bool(flags, 'watch-only'),
+      outputWatchEvents: bool(flags, 'output-watch-events'),
+      noHeaders: options.noHeaders,
+      showLabels: options.showLabels,
+      showKind: bool(flags, 'show-kind'),
+      labelColumns: options.labelColumns,
+      requestTimeout: str(flags, 'request-timeout'),
+      table: (objects) => {
+        const table = serverTable(cluster, req.type, objects);
+        // only the first print (the current list) goes through the sorting printer
+        if (sortBy && objects === initial && table.rows.length > 1)
+          table.rows = sortTableRows(table.rows, (r) => r.object, sortBy);
+        return table;
+      },
+    },
+  );
 }

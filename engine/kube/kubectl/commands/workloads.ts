@@ -1,12 +1,8 @@
-// Imperative kubectl commands on objects: run, delete, scale,
-// set image, label and annotate, with kubectl's confirmation lines.
 import type { KubeObject } from '../../api/types.ts';
-import { StatusError } from '../../apiserver/errors.ts';
 import { formatError, type Kubectl, KubectlError } from '../context.ts';
 import { bool, list, type ParsedFlags, str } from '../flags.ts';
 import { nameOf } from '../print.ts';
 import { parseResourceArgs } from '../resources.ts';
-import { deleteFromFiles } from './apply.ts';
 import { createBuilt } from './create.ts';
 
 function parseEnv(values: string[]): Array<{ name: string; value: string }> {
@@ -45,47 +41,6 @@ export function run(k: Kubectl, flags: ParsedFlags): number {
     status: {},
   };
   return createBuilt(k, flags, pod);
-}
-
-export function remove(k: Kubectl, flags: ParsedFlags): number {
-  if (list(flags, 'filename').length > 0) return deleteFromFiles(k, flags);
-  const cluster = k.cluster();
-  const requests = parseResourceArgs(cluster.registry, flags.args);
-  if (requests.length === 0)
-    throw new KubectlError(
-      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-    );
-  let status = 0;
-  const graceText = str(flags, 'grace-period');
-  const grace = bool(flags, 'now') ? 1 : graceText !== undefined ? Number(graceText) : undefined;
-  const cascade = str(flags, 'cascade') ?? 'background';
-  const propagationPolicy =
-    cascade === 'orphan' ? 'Orphan' : cascade === 'foreground' ? 'Foreground' : 'Background';
-  for (const req of requests) {
-    const ns = req.type.namespaced ? k.namespace : '';
-    let names = req.names;
-    if (names.length === 0) {
-      if (!bool(flags, 'all') && str(flags, 'selector') === undefined)
-        throw new KubectlError('error: resource(s) were provided, but no name was specified');
-      names = cluster.store.list(req.type, ns || undefined).map((o) => o.metadata.name ?? '');
-      if (names.length === 0) k.out(`No resources found\n`);
-    }
-    for (const name of names) {
-      try {
-        const obj = cluster.store.delete(req.type, ns, name, {
-          gracePeriodSeconds: grace,
-          propagationPolicy,
-        });
-        k.out(`${nameOf(req.type, obj)} deleted\n`);
-      } catch (e) {
-        if (e instanceof StatusError && e.reason === 'NotFound' && bool(flags, 'ignore-not-found')) continue;
-        status = 1;
-        k.err(`${formatError(e)}\n`);
-      }
-    }
-  }
-  if (bool(flags, 'wait') || str(flags, 'wait') === undefined) cluster.runtime.settle();
-  return status;
 }
 
 export function scale(k: Kubectl, flags: ParsedFlags): number {
