@@ -263,7 +263,7 @@ export function startPersistentVolumeController(cluster: Cluster): void {
       return;
     }
     const ref = pv.spec?.claimRef;
-    if (!ref || !ref.uid) {
+    if (!ref?.uid) {
       setVolumePhase(pv, 'Available');
       return;
     }
