@@ -18,6 +18,7 @@ import { startReplicaSetController } from '../controllers/replicaset.ts';
 import { startScheduler } from '../controllers/scheduling.ts';
 import { startServiceAccountController } from '../controllers/service-account.ts';
 import { startStatefulSetController } from '../controllers/statefulset.ts';
+import { startTaintEvictionController } from '../controllers/taint-eviction.ts';
 import { startTTLAfterFinishedController } from '../controllers/ttl-after-finished.ts';
 import { Kubelet } from '../kubelet/kubelet.ts';
 import { systemObjects } from './system-objects.ts';
@@ -180,6 +181,7 @@ export function startControlPlane(
   startCustomResourceDefinitionController(cluster);
   startNamespaceController(cluster);
   startNodeLifecycleController(cluster);
+  startTaintEvictionController(cluster);
   startServiceAccountController(cluster, caPem);
   startDeploymentController(cluster);
   startReplicaSetController(cluster);

@@ -3,6 +3,7 @@
 // restarts them by restartPolicy with CrashLoopBackOff, probes them (liveness kills,
 // readiness and startup gate Ready), runs their lifecycle hooks, OOM-kills those over their
 // memory limit, reports pod status, and terminates pods being deleted after their grace period.
+// `docker stop NODE` stops it: no more node heartbeats or pod status until `docker start`.
 
 import { quantityValue } from '../api/quantity.ts';
 import { type KubeObject, rfc3339 } from '../api/types.ts';
@@ -44,6 +45,27 @@ const KNOWN_SERVERS: Record<string, true> = {
   'registry.k8s.io/pause': true,
 };
 const LOG_LIMIT_MS = 3_600_000;
+/** pkg/kubelet/nodelease: the Lease is renewed every quarter of its 40s duration. */
+const LEASE_RENEW_MS = 10_000;
+/** What the kubelet's condition setters report on a healthy node (pkg/kubelet/nodestatus/setters.go). */
+const HEALTHY_CONDITIONS: Record<string, { status: string; reason: string; message: string }> = {
+  MemoryPressure: {
+    status: 'False',
+    reason: 'KubeletHasSufficientMemory',
+    message: 'kubelet has sufficient memory available',
+  },
+  DiskPressure: {
+    status: 'False',
+    reason: 'KubeletHasNoDiskPressure',
+    message: 'kubelet has no disk pressure',
+  },
+  PIDPressure: {
+    status: 'False',
+    reason: 'KubeletHasSufficientPID',
+    message: 'kubelet has sufficient PID available',
+  },
+  Ready: { status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+};
 /** kuberuntime: minimumGracePeriodInSeconds. */
 const MIN_GRACE_MS = 2_000;
 /** The API server's default terminationGracePeriodSeconds. */
@@ -67,11 +89,18 @@ export class Kubelet {
   private readonly puller: ImagePuller;
   private nextIp = 2;
   private readonly source: { component: string; host: string };
+  /** When the kubelet last started; it renews its node Lease every 10s from then. */
+  private runningSince: number;
+  /** When `docker stop` stopped the node, or null while it runs. */
+  private stoppedAt: number | null = null;
+  /** When `docker start` brought it back, or null if it never stopped. */
+  restartedAt: number | null = null;
 
   constructor(cluster: Cluster, node: NodeInfo, preloaded: string[] = []) {
     this.cluster = cluster;
     this.node = node;
     this.source = { component: 'kubelet', host: node.name };
+    this.runningSince = cluster.now();
     this.puller = new ImagePuller(
       {
         cluster,
@@ -92,9 +121,96 @@ export class Kubelet {
         if (run) this.forget(run);
         return;
       }
+      // a stopped kubelet sees nothing; startNode() catches up with the pods bound to the node
+      if (this.stoppedAt !== null) return;
       if (!run) this.admit(pod);
       else if (pod.metadata.deletionTimestamp && !run.terminating) this.terminate(run, pod);
     });
+  }
+
+  get stopped(): boolean {
+    return this.stoppedAt !== null;
+  }
+
+  /**
+   * The renewTime of the node's Lease: the kubelet renews it every 10s (renewInterval, a
+   * quarter of the 40s nodeLeaseDurationSeconds, pkg/kubelet/nodelease) while it runs.
+   */
+  lastHeartbeat(): number {
+    const at = this.stoppedAt ?? this.cluster.now();
+    return this.runningSince + Math.floor((at - this.runningSince) / LEASE_RENEW_MS) * LEASE_RENEW_MS;
+  }
+
+  /** The node container stops: the kubelet neither heartbeats nor writes status any more. */
+  stopNode(): void {
+    if (this.stoppedAt === null) this.stoppedAt = this.cluster.now();
+  }
+
+  /**
+   * The node container starts again: the kubelet posts its node Ready, finishes the pods
+   * deleted while it was away (their containers died with the node), admits pods bound to
+   * the node meanwhile and reports the status of the others.
+   */
+  startNode(): void {
+    if (this.stoppedAt === null) return;
+    this.stoppedAt = null;
+    this.runningSince = this.cluster.now();
+    this.restartedAt = this.runningSince;
+    this.postNodeReady();
+    const podType = this.podType();
+    for (const pod of this.cluster.store.list(podType)) {
+      if (pod.spec?.nodeName !== this.node.name) continue;
+      const run = this.pods.get(pod.metadata.uid ?? '');
+      if (pod.metadata.deletionTimestamp) {
+        if (run) this.forget(run);
+        this.cluster.store.remove(podType, pod);
+      } else if (!run) this.admit(pod);
+      else this.writeStatus(run);
+    }
+  }
+
+  /**
+   * setNodeStatus after a restart: the conditions the node controller set Unknown become
+   * healthy again, heartbeats now, transitions now where the status changed
+   * (pkg/kubelet/nodestatus/setters.go), and the NodeReady event of recordNodeStatusEvent.
+   */
+  private postNodeReady(): void {
+    const nodeType = this.cluster.type('nodes');
+    const node = this.cluster.store.peek(nodeType, '', this.node.name);
+    if (!node) return;
+    const now = rfc3339(this.cluster.now());
+    let becameReady = false;
+    this.cluster.store.mutate(
+      nodeType,
+      '',
+      this.node.name,
+      (o) => {
+        for (const c of o.status?.conditions ?? []) {
+          const healthy = HEALTHY_CONDITIONS[c.type as string];
+          if (!healthy) continue;
+          if (c.status !== healthy.status) {
+            c.lastTransitionTime = now;
+            if (c.type === 'Ready') becameReady = true;
+          }
+          c.lastHeartbeatTime = now;
+          c.status = healthy.status;
+          c.reason = healthy.reason;
+          c.message = healthy.message;
+        }
+      },
+      { status: true },
+    );
+    if (becameReady) {
+      // the kubelet's nodeRef carries the node name as its UID (pkg/kubelet/kubelet.go)
+      const ref = { ...node, metadata: { ...node.metadata, uid: this.node.name } };
+      this.cluster.events.record({
+        object: ref,
+        type: 'Normal',
+        reason: 'NodeReady',
+        message: `Node ${this.node.name} status is now: NodeReady`,
+        source: this.source,
+      });
+    }
   }
 
   /** Logs of a container: the current run, or the previous one (`kubectl logs -p`). */
@@ -147,7 +263,7 @@ export class Kubelet {
     container?: string,
   ): void {
     const pod = this.current(run);
-    if (!pod) return;
+    if (!pod || this.stoppedAt !== null) return;
     const fieldPath = container
       ? `spec.${run.containers.find((c) => c.name === container)?.init ? 'initContainers' : 'containers'}{${container}}`
       : undefined;
@@ -545,7 +661,7 @@ export class Kubelet {
     }
     this.cluster.runtime.after(longest, `terminated ${run.name}`, () => {
       const current = this.current(run);
-      if (current) this.cluster.store.remove(this.podType(), current);
+      if (current && this.stoppedAt === null) this.cluster.store.remove(this.podType(), current);
     });
   }
 
@@ -563,7 +679,7 @@ export class Kubelet {
 
   private writeStatus(run: PodRun): void {
     const pod = this.current(run);
-    if (!pod || run.terminating) return;
+    if (!pod || run.terminating || this.stoppedAt !== null) return;
     const status = podStatus(pod, run, this.node.ip, this.cluster.now(), (c) => this.spec(run, c));
     if (JSON.stringify(status) === JSON.stringify(pod.status)) return;
     this.cluster.store.mutate(
