@@ -7,7 +7,7 @@
 // JobPodReplacementPolicy are on by default in 1.32, so the terminal condition is delayed).
 // Not modelled: podFailurePolicy, successPolicy, backoffLimitPerIndex, managedBy, adoption of
 // orphan pods.
-import type { Condition, KubeObject } from '../api/types.ts';
+import type { KubeObject } from '../api/types.ts';
 import { rfc3339 } from '../api/types.ts';
 import { type Cluster, controllerOf, controllerRef } from '../cluster.ts';
 import { compareForDeletion, isPodActive, isPodReady, podFromTemplate } from '../workloads/pods.ts';
@@ -32,7 +32,18 @@ import {
   parseIndexes,
   withIndexes,
 } from './job-pods.ts';
+import {
+  countUncounted,
+  ensureCondition,
+  findCondition,
+  finishedTransition,
+  isJobFinished,
+  newCondition,
+  orderedStatus,
+} from './job-status.ts';
 import { keyOf, splitKey, WorkQueue } from './queue.ts';
+
+export { isJobFinished };
 
 // biome-ignore lint/suspicious/noExplicitAny: job status is open JSON
 type Json = any;
@@ -40,64 +51,6 @@ type Json = any;
 const SOURCE = { component: 'job-controller' };
 /** syncJobBatchPeriod: pod events and status updates are synced a second later. */
 const BATCH_MS = 1000;
-
-/** A Job's terminal state: a Complete or Failed condition that is True (util.IsJobFinished). */
-export function isJobFinished(job: KubeObject): boolean {
-  return (job.status?.conditions ?? []).some(
-    (c: Condition) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
-  );
-}
-
-function findCondition(status: Json, type: string): Condition | undefined {
-  return (status.conditions ?? []).find((c: Condition) => c.type === type);
-}
-
-function newCondition(type: string, status: string, reason: string, message: string, now: number): Json {
-  const c: Json = { type, status, lastProbeTime: rfc3339(now), lastTransitionTime: rfc3339(now) };
-  if (reason) c.reason = reason;
-  if (message) c.message = message;
-  return c;
-}
-
-/** ensureJobConditionStatus: set or add a condition; a missing one is not added as False. */
-function ensureCondition(status: Json, c: Json, now: number): boolean {
-  const list: Json[] = (status.conditions ??= []);
-  const i = list.findIndex((x) => x.type === c.type);
-  if (i >= 0) {
-    const old = list[i];
-    if (
-      old.status === c.status &&
-      (old.reason ?? '') === (c.reason ?? '') &&
-      (old.message ?? '') === (c.message ?? '')
-    )
-      return false;
-    list[i] = newCondition(c.type, c.status, c.reason ?? '', c.message ?? '', now);
-    return true;
-  }
-  if (c.status === 'False') return false;
-  list.push(newCondition(c.type, c.status, c.reason ?? '', c.message ?? '', now));
-  return true;
-}
-
-/** JobStatus in the field order of batch/v1 types.go, empty values omitted. */
-function orderedStatus(s: Json): Json {
-  const uncounted: Json = {};
-  if (s.uncountedTerminatedPods?.succeeded?.length) uncounted.succeeded = s.uncountedTerminatedPods.succeeded;
-  if (s.uncountedTerminatedPods?.failed?.length) uncounted.failed = s.uncountedTerminatedPods.failed;
-  const out: Json = {};
-  if (s.conditions?.length) out.conditions = s.conditions;
-  if (s.startTime) out.startTime = s.startTime;
-  if (s.completionTime) out.completionTime = s.completionTime;
-  if (s.active) out.active = s.active;
-  if (s.succeeded) out.succeeded = s.succeeded;
-  if (s.failed) out.failed = s.failed;
-  if (s.terminating != null) out.terminating = s.terminating;
-  if (s.completedIndexes) out.completedIndexes = s.completedIndexes;
-  if (s.failedIndexes != null) out.failedIndexes = s.failedIndexes;
-  out.uncountedTerminatedPods = uncounted;
-  if (s.ready != null) out.ready = s.ready;
-  return out;
-}
 
 export function startJobController(cluster: Cluster): void {
   const store = cluster.store;
@@ -563,25 +516,6 @@ export function startJobController(cluster: Cluster): void {
     trackStatusAndRemoveFinalizers(ctx, needsUpdate);
   }
 
-  /** cleanUncountedPodsWithoutFinalizers: counted once their finalizer is gone. */
-  function countUncounted(status: Json, withFinalizer: Set<string>): boolean {
-    const u = status.uncountedTerminatedPods;
-    let changed = false;
-    for (const [list, counter] of [
-      ['succeeded', 'succeeded'],
-      ['failed', 'failed'],
-    ] as const) {
-      const before: string[] = u[list] ?? [];
-      const kept = before.filter((x) => withFinalizer.has(x));
-      if (kept.length !== before.length) {
-        changed = true;
-        status[counter] = (status[counter] ?? 0) + before.length - kept.length;
-        u[list] = kept;
-      }
-    }
-    return changed;
-  }
-
   function trackStatusAndRemoveFinalizers(ctx: Ctx, needsFlushIn: boolean): void {
     let needsFlush = needsFlushIn;
     const { status, job } = ctx;
@@ -679,9 +613,5 @@ export function startJobController(cluster: Cluster): void {
     } else {
       event(current, 'Warning', finished.reason, finished.message);
     }
-  }
-
-  function finishedTransition(status: Json, type: string): string | undefined {
-    return findCondition(status, type)?.lastTransitionTime;
   }
 }
