@@ -56,6 +56,8 @@ export interface MatchExt<D = unknown> extends ExtensionBase<D> {
    * the same rule into the first, as reading the rule back from the kernel does.
    */
   merge?(into: D, from: D): void;
+  /** Extra kernel validation (the match's checkentry): the errno text it fails with, or null. */
+  kernelCheck?(data: D, ip: IpSpec): string | null;
   match(data: D, pc: PacketContext): boolean;
 }
 

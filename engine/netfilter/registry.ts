@@ -7,6 +7,7 @@ import { icmpMatch } from './matches/icmp.ts';
 import { macMatch } from './matches/mac.ts';
 import { connmarkMatch, markMatch } from './matches/mark.ts';
 import { multiportMatch } from './matches/multiport.ts';
+import { recentMatch } from './matches/recent.ts';
 import { statisticMatch } from './matches/statistic.ts';
 import { tcpMatch } from './matches/tcp.ts';
 import { udpMatch } from './matches/udp.ts';
@@ -32,6 +33,7 @@ const MATCHES: MatchExt[] = [
   statisticMatch,
   addrtypeMatch,
   macMatch,
+  recentMatch,
 ];
 
 const TARGETS: TargetExt[] = [

@@ -15,6 +15,7 @@ import {
   RESOURCE_PROBLEM,
   XtablesError,
 } from './errors.ts';
+import { syncRecentTables } from './matches/recent.ts';
 import { findMatch, findTarget } from './registry.ts';
 import {
   BUILTIN_CHAINS,
@@ -362,6 +363,7 @@ export class Batch {
     }
     if (!this.changed) return;
     this.state.tables = this.draft;
+    syncRecentTables(this.state);
     if (this.draft.nat) this.state.tracking = true;
     for (const t of Object.values(this.draft))
       for (const c of t.chains) for (const r of c.rules) if (needsConntrack(r)) this.state.tracking = true;

@@ -5,6 +5,7 @@
 import type { HookPoint } from '../net/packet/hooks.ts';
 import type { Netns } from '../net/state.ts';
 import type { ConnTable } from './conntrack/table.ts';
+import type { RecentTables } from './matches/recent.ts';
 
 export type TableName = 'filter' | 'nat' | 'mangle' | 'raw' | 'security';
 
@@ -79,6 +80,8 @@ export interface NfState {
   tracking: boolean;
   /** Seed of the namespace's random source (statistic), drawn from the world's generator. */
   seed?: number;
+  /** The recent match's named address lists (xt_recent's per-net tables), kept in step at commit. */
+  recent?: RecentTables;
 }
 
 /** Built-in chains per table in listing order (iptables/nft.c builtin_table). */

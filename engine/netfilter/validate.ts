@@ -37,6 +37,10 @@ export function ruleValid(
   const allowed = (list: HookPoint[] | undefined) => !list || [...hooks].every((h) => list.includes(h));
   if ((rule.ip.invSrc && rule.ip.smsk === 0) || (rule.ip.invDst && rule.ip.dmsk === 0)) return EINVAL;
   for (const m of rule.matches) if (!allowed(findMatch(m.name)?.hooks)) return EINVAL;
+  for (const m of rule.matches) {
+    const err = findMatch(m.name)?.kernelCheck?.(m.data, rule.ip);
+    if (err) return err;
+  }
   if (rule.target) {
     const t = findTarget(rule.target.name);
     if (!t) return null;
