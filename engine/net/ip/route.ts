@@ -30,6 +30,9 @@ const ROUTE_TYPES = new Set([
   'anycast',
 ]);
 
+/** Route types whose lookups fail with an error instead of forwarding (net/ipv4/fib_semantics.c). */
+const ERROR_TYPES = new Set<string>(['unreachable', 'blackhole', 'prohibit', 'throw']);
+
 function tableId(word: string | undefined): number | 'all' {
   if (word === 'all') return 'all';
   if (word !== undefined && word in TABLE_NAMES) return TABLE_NAMES[word];
@@ -293,6 +296,12 @@ function parseSpec(opts: IpOptions, args: string[]): RouteSpec {
 function validate(ns: Netns, spec: RouteSpec): { dev: number | null; scope: number } {
   if (spec.dst >= 0 && networkOf(spec.dst, spec.prefix) !== spec.dst)
     throw extack('Invalid prefix for given prefix length.');
+  // fib_create_info(): the error types (fib_props[].error) take no nexthop at all
+  if (ERROR_TYPES.has(spec.type)) {
+    if (spec.gateway !== null || spec.dev !== null)
+      throw extack('Gateway, device and multipath can not be specified for this route type.');
+    return { dev: null, scope: spec.scope ?? SCOPE.global };
+  }
   if (spec.src !== null && !isLocal(ns, spec.src)) throw extack('Invalid prefsrc address.');
   if (spec.gateway !== null) {
     const via = lookup(ns, spec.gateway);
@@ -389,7 +398,11 @@ function get(ctx: Parameters<IpHandler>[0], opts: IpOptions, args: string[]): nu
   }
   if (target === null) throw new IpUsageError('need at least a destination address', 1);
   const route = lookup(opts.ns, target);
-  if (!route || route.type === 'unreachable') throw rtnl('Network is unreachable');
+  // fib_props[]: an unreachable route fails with EHOSTUNREACH, prohibit EACCES, blackhole EINVAL
+  if (!route) throw rtnl('Network is unreachable');
+  if (route.type === 'unreachable') throw rtnl('No route to host');
+  if (route.type === 'prohibit') throw rtnl('Permission denied');
+  if (route.type === 'blackhole') throw rtnl('Invalid argument');
   // Local destinations are delivered through lo (ip_route_output_key: RTN_LOCAL uses the loopback device).
   const dev = route.type === 'local' ? 'lo' : devName(opts.ns, route.dev);
   const _src =

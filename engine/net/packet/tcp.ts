@@ -2,8 +2,8 @@
 // tcp_timer.c): a SYN retransmitted on an RTO starting at 1 s and doubling, given up after
 // net.ipv4.tcp_syn_retries; a reset refuses the connection, and an ICMP error ends it
 // (tcp_v4_err()) unless it arrives while connect() still owns the socket, when it is only
-// remembered (sk_err_soft) and the next retransmission decides. Nothing listens yet, so a
-// SYN-ACK is answered with a reset and reported as connected.
+// remembered (sk_err_soft) and the next retransmission decides. A SYN-ACK is acknowledged and
+// the connection reported established; listeners and data transfer live in engine/net/server/.
 import type { World } from '../../world.ts';
 import type { Netns } from '../state.ts';
 import { ipLocalOut } from './ipv4.ts';
@@ -19,7 +19,23 @@ const SYN_WINDOW = 64240;
 /** MSS, SACK-permitted, timestamps and window-scale options with their padding. */
 const SYN_OPTIONS_LEN = 20;
 
-export type ConnectResult = { errno: null; sock: Socket } | { errno: string };
+export type ConnectResult =
+  | {
+      errno: null;
+      sock: Socket;
+      /** The source address the route chose, the next sequence numbers to send and expect. */
+      src?: number;
+      sndNxt?: number;
+      rcvNxt?: number;
+    }
+  | { errno: string };
+
+export interface ConnectOptions {
+  /** The caller's own limit (curl --connect-timeout, nc -w): ETIMEDOUT when it passes first. */
+  timeoutMs?: number;
+  /** O_NONBLOCK connect() then poll(), as curl does. */
+  nonBlocking?: boolean;
+}
 
 function synRetries(ns: Netns): number {
   return Number(ns.sysctl.get('net/ipv4/tcp_syn_retries') ?? '6');
@@ -64,6 +80,7 @@ export function tcpConnect(
   ns: Netns,
   dst: number,
   port: number,
+  opts: ConnectOptions = {},
 ): ConnectResult {
   const route = routeOutput(ns, dst, {});
   if (route instanceof RouteError) return { errno: route.errno };
@@ -72,7 +89,8 @@ export function tcpConnect(
   const start = rt.now;
   // tcp_write_timeout(): the SYN's lifetime is the sum of its doubling timeouts.
   const retries = synRetries(ns);
-  const deadline = start + TCP_TIMEOUT_INIT_MS * (2 ** (retries + 1) - 1);
+  const synDeadline = start + TCP_TIMEOUT_INIT_MS * (2 ** (retries + 1) - 1);
+  const deadline = opts.timeoutMs === undefined ? synDeadline : Math.min(synDeadline, start + opts.timeoutMs);
   let softError: string | null = null;
   let owned = true;
   let lastSyn: Ipv4Packet | null = null;
@@ -98,8 +116,10 @@ export function tcpConnect(
     });
   };
   send();
-  // An error that came back during the send found the socket still owned by connect().
-  if (sock.errqueue.length > 0) softError = sock.errqueue.shift()!.error!.errno;
+  // An error that came back during the send found the socket still owned by connect(). A
+  // non-blocking connect() (curl) is not held up by it: recorded, curl to a peer namespace's
+  // REJECT fails "after 0 ms" where bash's blocking connect retransmits the SYN.
+  if (sock.errqueue.length > 0 && !opts.nonBlocking) softError = sock.errqueue.shift()!.error!.errno;
   owned = false;
   retransmit();
   waitUntil(world, rt, deadline, decided);
@@ -109,7 +129,7 @@ export function tcpConnect(
   else if (reply?.packet?.tcp) {
     const th = reply.packet.tcp;
     ipLocalOut(rt, ns, segment(sock, route.src, dst, port, 'A', iss + 1, th.seq + 1), route);
-    result = { errno: null, sock };
+    result = { errno: null, sock, src: route.src, sndNxt: iss + 1, rcvNxt: th.seq + 1 };
   } else if (sock.errqueue.length > 0) result = { errno: sock.errqueue.shift()!.error!.errno };
   else result = { errno: softError ?? 'ETIMEDOUT' };
   if (result.errno !== null) closeSocket(rt, sock);

@@ -1,0 +1,194 @@
+// curl 7.88.1 (Debian 12) for plain http:// URLs over the simulated TCP stack: the body to stdout
+// or -o FILE, -s/-S, -i/-I, -v (connection and header trace), -m/--max-time, --connect-timeout,
+// the progress meter when the body does not go to the terminal, and the error lines with their
+// exit codes (6 resolve, 7 connect, 28 timeout). Wording recorded from the real tool by
+// scripts/record-net-clients.sh (goldens in test/engine/fixtures/net-clients/).
+import { isTerminal } from '../../commands/coreutils/files.ts';
+import type { CommandContext } from '../../commands/types.ts';
+import { strerror } from '../errno.ts';
+import { formatIpv4 } from '../inet.ts';
+import { byteLength } from '../server/tcp-stream.ts';
+import { METER_HEAD, meterLine } from './curl-meter.ts';
+import { parseHttpHead, parseHttpUrl, responseComplete } from './http-url.ts';
+import { closeConn, connectTcp, readUntil, resolveHost, send } from './tcp-client.ts';
+
+export const CURL_VERSION = '7.88.1';
+
+interface CurlOptions {
+  silent: boolean;
+  showError: boolean;
+  output: string | null;
+  head: boolean;
+  include: boolean;
+  verbose: boolean;
+  maxTimeMs: number | null;
+  connectTimeoutMs: number | null;
+  url: string | null;
+}
+
+function parseSeconds(text: string): number {
+  return Math.round(Number(text) * 1000);
+}
+
+function parseArgs(argv: string[]): CurlOptions | string {
+  const o: CurlOptions = {
+    silent: false,
+    showError: false,
+    output: null,
+    head: false,
+    include: false,
+    verbose: false,
+    maxTimeMs: null,
+    connectTimeoutMs: null,
+    url: null,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => argv[++i] ?? '';
+    if (arg === '--silent') o.silent = true;
+    else if (arg === '--show-error') o.showError = true;
+    else if (arg === '--output') o.output = value();
+    else if (arg === '--head') o.head = true;
+    else if (arg === '--include') o.include = true;
+    else if (arg === '--verbose') o.verbose = true;
+    else if (arg === '--max-time') o.maxTimeMs = parseSeconds(value());
+    else if (arg === '--connect-timeout') o.connectTimeoutMs = parseSeconds(value());
+    else if (arg.startsWith('-') && !arg.startsWith('--') && arg.length > 1) {
+      for (let j = 1; j < arg.length; j++) {
+        const c = arg[j];
+        const rest = () => (j + 1 < arg.length ? arg.slice(j + 1) : value());
+        if (c === 's') o.silent = true;
+        else if (c === 'S') o.showError = true;
+        else if (c === 'I') o.head = true;
+        else if (c === 'i') o.include = true;
+        else if (c === 'v') o.verbose = true;
+        else if (c === 'o') {
+          o.output = rest();
+          break;
+        } else if (c === 'm') {
+          o.maxTimeMs = parseSeconds(rest());
+          break;
+        } else return `option -${c}: is unknown`;
+      }
+    } else if (arg.startsWith('--')) return `option ${arg}: is unknown`;
+    else o.url = arg;
+  }
+  return o;
+}
+
+/** curl's own error line: shown unless -s, or with -s when -S. */
+function fail(ctx: CommandContext, o: CurlOptions, code: number, message: string): number {
+  if (!o.silent || o.showError) ctx.stderr.write(`curl: (${code}) ${message}\n`);
+  return code;
+}
+
+export function curl(ctx: CommandContext): number {
+  const o = parseArgs(ctx.argv.slice(1));
+  if (typeof o === 'string') {
+    ctx.stderr.write(`curl: ${o}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
+    return 2;
+  }
+  if (!o.url) {
+    ctx.stderr.write(
+      "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
+    );
+    return 2;
+  }
+  const target = parseHttpUrl(o.url);
+  if (!target)
+    return fail(ctx, o, 1, `Protocol "${o.url.split('://')[0]}" not supported or disabled in libcurl`);
+  // The meter goes to stderr when the body does not go to the terminal (tool_operate.c).
+  const meter = !o.silent && !o.verbose && (o.output !== null || !isTerminal(ctx));
+  const meterLines: string[] = [];
+  if (meter) ctx.stderr.write(`${METER_HEAD}\r${meterLine(0, 0, 0, 0)}`);
+  const finishMeter = () => {
+    if (meter) ctx.stderr.write(`${meterLines.join('')}\n`);
+  };
+  const start = ctx.world.clock.now();
+  const addr = resolveHost(ctx, target.host);
+  if (addr === null) {
+    finishMeter();
+    return fail(ctx, o, 6, `Could not resolve host: ${target.host}`);
+  }
+  const ip = formatIpv4(addr);
+  if (o.verbose) ctx.stderr.write(`*   Trying ${ip}:${target.port}...\n`);
+  const limit = [o.connectTimeoutMs, o.maxTimeMs].filter((t): t is number => t !== null);
+  const connectLimit = limit.length > 0 ? Math.min(...limit) : undefined;
+  const result = connectTcp(ctx, addr, target.port, connectLimit, true);
+  const elapsed = () => ctx.world.clock.now() - start;
+  const secondsLines = () => {
+    // One update as the transfer ends, or one per second it lasted (recorded).
+    const seconds = Math.floor(elapsed() / 1000);
+    for (let s = Math.min(1, seconds); s <= seconds; s++) meterLines.push(`\r${meterLine(0, 0, 0, s)}`);
+  };
+  if (result.errno !== null) {
+    secondsLines();
+    const timedOut = connectLimit !== undefined && elapsed() >= connectLimit;
+    if (timedOut) {
+      finishMeter();
+      // --connect-timeout reports the connect phase; --max-time the whole transfer.
+      if (o.connectTimeoutMs !== null && o.connectTimeoutMs <= (o.maxTimeMs ?? Infinity))
+        return fail(
+          ctx,
+          o,
+          28,
+          `Failed to connect to ${target.host} port ${target.port} after ${elapsed()} ms: Timeout was reached`,
+        );
+      return fail(ctx, o, 28, `Connection timed out after ${elapsed()} milliseconds`);
+    }
+    // The kernel giving up on the SYN is still a timeout to curl: code 28, connect wording.
+    const code = result.errno === 'ETIMEDOUT' ? 28 : 7;
+    const why = `Failed to connect to ${target.host} port ${target.port} after ${elapsed()} ms: Couldn't connect to server`;
+    if (o.verbose) {
+      ctx.stderr.write(
+        `* connect to ${ip} port ${target.port} failed: ${strerror(result.errno)}\n* ${why}\n`,
+      );
+      if (meter) ctx.stderr.write(meterLines.join(''));
+      ctx.stderr.write('* Closing connection 0\n');
+    } else finishMeter();
+    return fail(ctx, o, code, why);
+  }
+  const conn = result.conn;
+  if (o.verbose) ctx.stderr.write(`* Connected to ${target.host} (${ip}) port ${target.port} (#0)\n`);
+  const hostHeader = target.port === 80 ? target.host : `${target.host}:${target.port}`;
+  const request = `${o.head ? 'HEAD' : 'GET'} ${target.path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: curl/${CURL_VERSION}\r\nAccept: */*\r\n\r\n`;
+  if (o.verbose) ctx.stderr.write(traced('> ', request));
+  send(conn, request);
+  const deadline = o.maxTimeMs === null ? Infinity : start + o.maxTimeMs;
+  const outcome = readUntil(conn, deadline, (r) => responseComplete(r, o.head));
+  if (outcome === 'timeout') {
+    closeConn(conn);
+    secondsLines();
+    finishMeter();
+    return fail(ctx, o, 28, `Operation timed out after ${elapsed()} milliseconds with 0 bytes received`);
+  }
+  const parsed = parseHttpHead(conn.stream.received);
+  closeConn(conn);
+  if (!parsed) {
+    finishMeter();
+    return fail(ctx, o, 52, 'Empty reply from server');
+  }
+  const body = o.head ? '' : parsed.body;
+  const total = parsed.contentLength ?? byteLength(body);
+  const got = byteLength(body);
+  if (meter) meterLines.push(`\r${meterLine(total, got, Math.max(elapsed(), 1), 0, true)}`);
+  finishMeter();
+  if (o.verbose) ctx.stderr.write(traced('< ', parsed.head));
+  let out = o.head || o.include ? parsed.head : '';
+  out += body;
+  if (o.output !== null && o.output !== '-') {
+    if (o.verbose && body) ctx.stderr.write(`{ [${got} bytes data]\n`);
+    if (o.output !== '/dev/null') ctx.proc.host.fs.writeFile(o.output, out, { cwd: ctx.proc.cwd });
+  } else ctx.stdout.write(out);
+  if (o.verbose) ctx.stderr.write(`* Connection #0 to host ${target.host} left intact\n`);
+  return 0;
+}
+
+/** -v's trace of a head: each CRLF-ended line behind its direction mark. */
+function traced(mark: string, head: string): string {
+  return head
+    .split('\r\n')
+    .slice(0, -1)
+    .map((line) => `${mark}${line}\r\n`)
+    .join('');
+}
