@@ -8,6 +8,7 @@ import { Cluster } from '../cluster.ts';
 import { startCronJobController } from '../controllers/cronjob.ts';
 import { startDaemonSetController } from '../controllers/daemonset.ts';
 import { startDeploymentController } from '../controllers/deployment.ts';
+import { startEndpointControllers } from '../controllers/endpoints.ts';
 import { startGarbageCollector } from '../controllers/garbage-collector.ts';
 import { startHorizontalPodAutoscalerController } from '../controllers/hpa.ts';
 import { startJobController } from '../controllers/job.ts';
@@ -192,6 +193,7 @@ export function startControlPlane(
   startJobController(cluster);
   startCronJobController(cluster);
   startTTLAfterFinishedController(cluster);
+  startEndpointControllers(cluster);
   startScheduler(cluster);
   const kubelets = plans.map(
     (p) =>

@@ -7,6 +7,8 @@ import type { Vfs } from '../../fs/vfs.ts';
 import { createHost } from '../../host.ts';
 import type { World } from '../../world.ts';
 import { Cluster } from '../cluster.ts';
+import { registerPodNetworkHosts } from '../kubelet/pod-network.ts';
+import { startKubeProxies } from '../proxy/kube-proxy.ts';
 import { type KindNode, kubeWorld } from '../world-clusters.ts';
 import { NODE_IMAGE, type NodeSpec, planNodes, startControlPlane } from './bootstrap.ts';
 import {
@@ -16,6 +18,7 @@ import {
   parseKubeConfig,
   removeKindContext,
 } from './kubeconfig.ts';
+import { connectNode, disconnectNode, ensureKindNetwork, syncPodCIDRRoutes } from './network.ts';
 
 const SALUTATIONS = [
   'Have a nice day! 👋',
@@ -176,7 +179,16 @@ export function createKindCluster(world: World, request: KindClusterRequest): st
     const id = Array.from({ length: 64 }, () => random.int(16).toString(16)).join('');
     return { name: p.name, role: p.role, host, ip: p.ip, containerId: id, createdMs: world.clock.now() };
   });
+  // the node containers join the docker network `kind`; kindnetd routes the pod CIDRs
+  const network = ensureKindNetwork(world, world.mainHost);
+  for (const n of nodes) connectNode(world, network, n.host, n.ip);
+  syncPodCIDRRoutes(
+    world,
+    nodes.map((n, i) => ({ host: n.host, ip: n.ip, podCIDR: plans[i].podCIDR })),
+  );
+  registerPodNetworkHosts(cluster, { world, hostOf: (node) => world.hosts.get(node) });
   startControlPlane(cluster, plans, { cpus: 2, memoryKi: 8_131_240, kernel: KERNEL_RELEASE }, caPem);
+  startKubeProxies(cluster, world, nodes);
   log(' ✓ Starting control-plane 🕹️');
   log(' ✓ Installing CNI 🔌');
   log(' ✓ Installing StorageClass 💾');
@@ -208,7 +220,10 @@ function remove(ctx: CommandContext, args: string[]): number {
   const c = clusters.get(name);
   if (!c) return 0;
   clusters.delete(name);
-  for (const n of c.nodes) ctx.world.hosts.delete(n.name);
+  for (const n of c.nodes) {
+    disconnectNode(ctx.world, n.host);
+    ctx.world.hosts.delete(n.name);
+  }
   const path = kubeconfigPath(ctx, flag(args, '--kubeconfig'));
   try {
     const cfg = removeKindContext(parseKubeConfig(ctx.proc.host.fs.readFile(path)), name);

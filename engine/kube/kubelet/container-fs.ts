@@ -1,9 +1,11 @@
 // The live file system of one running container: its own world, brought up to a given
 // instant by replaying what the main process changed until then, in which probes, lifecycle
-// hooks and `kubectl exec` run their commands (their changes stay, as in a real container).
+// hooks and `kubectl exec` run their commands (their changes stay, as in a real container),
+// in the pod's network namespace.
 import type { World } from '../../world.ts';
 import { replayFsOp } from './fs-journal.ts';
-import { containerWorld, type ProcessRun, runIn } from './process.ts';
+import type { ContainerNet } from './pod-network.ts';
+import { containerWorld, joinNet, type ProcessRun, runIn } from './process.ts';
 
 /** How long a command run inside a container may take, in simulated ms. */
 const EXEC_LIMIT_MS = 60_000;
@@ -18,6 +20,7 @@ export class ContainerFs {
   private readonly files: Record<string, string>;
   private readonly main: ProcessRun | undefined;
   private readonly dirs: string[];
+  private readonly net: ContainerNet | undefined;
 
   constructor(
     hostname: string,
@@ -26,7 +29,9 @@ export class ContainerFs {
     files: Record<string, string>,
     main: ProcessRun | undefined,
     dirs: string[] = [],
+    net?: ContainerNet,
   ) {
+    this.net = net;
     this.dirs = dirs;
     this.hostname = hostname;
     this.seed = seed;
@@ -42,7 +47,7 @@ export class ContainerFs {
 
   /** Runs argv in the container at simulated instant `nowMs`. */
   exec(argv: string[], env: Record<string, string>, nowMs: number): ProcessRun {
-    if (!this.world)
+    if (!this.world) {
       this.world = containerWorld(
         this.hostname,
         this.seed,
@@ -51,6 +56,9 @@ export class ContainerFs {
         EXEC_LIMIT_MS,
         this.dirs,
       );
+      // commands run now, against the node's live network (its pipeline and timers)
+      if (this.net) joinNet(this.world, this.net, true);
+    }
     const world = this.world;
     const ops = this.main?.fsOps ?? [];
     while (this.applied < ops.length && this.startMs + ops[this.applied].at <= nowMs) {
@@ -59,6 +67,6 @@ export class ContainerFs {
       replayFsOp(world.mainHost.fs, op);
     }
     world.clock.advance(nowMs - world.clock.now());
-    return runIn(world, argv, env, this.hostname);
+    return runIn(world, argv, env, this.hostname, this.net?.ns ?? null);
   }
 }

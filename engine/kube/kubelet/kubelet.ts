@@ -21,6 +21,7 @@ import {
   memoryDemand,
   parseImage,
 } from './images.ts';
+import { NodeCni } from './pod-network.ts';
 import { type ContainerRun, type PodRun, podStatus } from './pod-status.ts';
 import { type ProbeKind, ProbeWorker } from './probes.ts';
 import { canRun, type LogLine, type ProcessRun, runProcess } from './process.ts';
@@ -87,7 +88,8 @@ export class Kubelet {
   private readonly cluster: Cluster;
   private readonly pods = new Map<string, PodRun>();
   private readonly puller: ImagePuller;
-  private nextIp = 2;
+  /** kindnet's CNI on this node: pod sandboxes' namespaces and host-local addresses. */
+  private readonly cni: NodeCni;
   private readonly source: { component: string; host: string };
   /** When the kubelet last started; it renews its node Lease every 10s from then. */
   private runningSince: number;
@@ -101,6 +103,7 @@ export class Kubelet {
     this.node = node;
     this.source = { component: 'kubelet', host: node.name };
     this.runningSince = cluster.now();
+    this.cni = new NodeCni(cluster, node.name, node.podPrefix);
     this.puller = new ImagePuller(
       {
         cluster,
@@ -275,7 +278,7 @@ export class Kubelet {
       uid: pod.metadata.uid ?? '',
       namespace: pod.metadata.namespace ?? 'default',
       name: pod.metadata.name ?? '',
-      ip: pod.spec?.hostNetwork ? this.node.ip : `${this.node.podPrefix}.${this.nextIp++}`,
+      ip: pod.spec?.hostNetwork ? this.node.ip : this.cni.add(pod.metadata.uid ?? '').ip,
       containers: [
         ...(pod.spec?.initContainers ?? []).map((c: { name: string }) => this.newContainer(c.name, true)),
         ...(pod.spec?.containers ?? []).map((c: { name: string }) => this.newContainer(c.name, false)),
@@ -362,9 +365,20 @@ export class Kubelet {
     const seed = `${pod.metadata.uid}/${c.name}/${c.restartCount}`;
     const files = mountedFiles(pod, spec, this.lookup());
     const dirs = imageDirs(ref);
+    const net = this.cni.containerNet(run.uid, pod.spec?.hostNetwork === true);
     if ((explicit || !behaviour.daemon) && canRun(argv)) {
       const env = containerEnv(pod, spec, this.lookup());
-      c.run = runProcess({ argv, env, hostname, startMs: now, files, seed, limitMs: LOG_LIMIT_MS, dirs });
+      c.run = runProcess({
+        argv,
+        env,
+        hostname,
+        startMs: now,
+        files,
+        seed,
+        limitMs: LOG_LIMIT_MS,
+        dirs,
+        net,
+      });
       c.log = c.run.log;
       if (c.run.exitCode !== null) {
         const code = c.run.exitCode;
@@ -382,7 +396,7 @@ export class Kubelet {
       c.log = [];
       c.run = undefined;
     }
-    c.fs = new ContainerFs(hostname, `exec/${seed}`, now, files, c.run, dirs);
+    c.fs = new ContainerFs(hostname, `exec/${seed}`, now, files, c.run, dirs, net);
     c.listener = listenerOf(ref, argv, explicit);
     this.watchMemory(run, c, spec, ref, argv);
     c.startupPassed = c.init || !spec.startupProbe;
@@ -668,6 +682,7 @@ export class Kubelet {
   private forget(run: PodRun): void {
     for (const w of run.workers) w.stop();
     for (const c of run.containers) for (const t of c.timers) this.cluster.runtime.cancel(t);
+    this.cni.del(run.uid);
     this.pods.delete(run.uid);
   }
 

@@ -5,6 +5,7 @@
 
 import { defaultCommands } from '../../commands/table.ts';
 import { BudgetExceeded } from '../../core/budget.ts';
+import { netProcfs } from '../../net/sysctl.ts';
 import { initialProc } from '../../session.ts';
 import { Shell } from '../../shell/interpreter.ts';
 import { Input, type Output } from '../../shell/io.ts';
@@ -12,6 +13,7 @@ import { ExitSignal } from '../../shell/signals.ts';
 import { ShellState } from '../../shell/state.ts';
 import { createWorld, type World } from '../../world.ts';
 import { type FsOp, recordFsOps } from './fs-journal.ts';
+import type { ContainerNet } from './pod-network.ts';
 
 export interface LogLine {
   at: number;
@@ -40,6 +42,8 @@ export interface ProcessSpec {
   limitMs: number;
   /** Directories of the image's file system to create first. */
   dirs?: string[];
+  /** The pod's network the process runs in (none: a private host of its own). */
+  net?: ContainerNet;
 }
 
 const SHELLS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', '/usr/bin/bash', 'ash', '/bin/ash']);
@@ -88,12 +92,28 @@ export function containerWorld(
   return world;
 }
 
-/** Runs argv in `world` from its clock's current instant; log times are relative to then. */
+/**
+ * Puts a container world's host on the node's network stack, so its processes see the pod's
+ * namespace (`ip addr`, `ip route`, `ping`, /proc/sys/net). Commands run now share the node's
+ * packet pipeline; a main process followed ahead of time gets a pipeline of its own (its
+ * timers would otherwise run ahead of the node's clock), over the same namespaces.
+ */
+export function joinNet(world: World, net: ContainerNet, live: boolean): void {
+  const stack = live ? net.stack : { ...net.stack };
+  world.mainHost.subsystems.set('net', stack);
+  world.mainHost.fs.mountProvider('/proc/sys/net', netProcfs(stack));
+}
+
+/**
+ * Runs argv in `world` from its clock's current instant (in network namespace `netns`, or the
+ * host's own); log times are relative to then.
+ */
 export function runIn(
   world: World,
   argv: string[],
   env: Record<string, string>,
   hostname: string,
+  netns: unknown = null,
 ): ProcessRun {
   const clock = world.clock;
   const startMs = clock.now();
@@ -106,9 +126,11 @@ export function runIn(
   const state = new ShellState({ name: 'sh' });
   for (const [k, v] of Object.entries({ PATH, HOSTNAME: hostname, HOME: '/root', ...env }))
     state.set(k, v, { export: true });
+  const proc = initialProc(world, '/');
+  proc.netns = netns;
   const shell = new Shell({
     world,
-    proc: initialProc(world, '/'),
+    proc,
     stdin: new Input(''),
     stdout: sink('stdout'),
     stderr: sink('stderr'),
@@ -130,7 +152,8 @@ export function runIn(
 export function runProcess(spec: ProcessSpec): ProcessRun {
   const world = containerWorld(spec.hostname, spec.seed, spec.startMs, spec.files, spec.limitMs, spec.dirs);
   const fsOps: FsOp[] = [];
+  if (spec.net) joinNet(world, spec.net, false);
   recordFsOps(world.mainHost.fs, () => world.clock.now() - spec.startMs, fsOps);
-  const run = runIn(world, spec.argv, spec.env, spec.hostname);
+  const run = runIn(world, spec.argv, spec.env, spec.hostname, spec.net?.ns ?? null);
   return { ...run, fsOps };
 }
