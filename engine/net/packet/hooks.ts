@@ -29,23 +29,34 @@ export type NetfilterHook = (packet: Ipv4Packet, state: HookState) => Verdict;
 
 export const ACCEPT: Verdict = { kind: 'accept' };
 
-const hooks: NetfilterHook[] = [];
+/**
+ * Where a hook runs among the others: netfilter's own tables (every priority from raw to conntrack
+ * confirm) register at 0; another ruleset whose base chain the kernel runs before all of them at
+ * a hook point registers below 0, one it runs after all of them above 0. Equal orders keep the
+ * order of registration.
+ */
+export type HookOrder = number;
+
+const hooks: Array<{ hook: NetfilterHook; order: HookOrder }> = [];
 
 /**
  * Plugs a firewall into every pipeline (module-wide, so it must answer ACCEPT for namespaces
  * it has no rules for). Returns a function that unplugs it.
  */
-export function registerNetfilter(hook: NetfilterHook): () => void {
-  hooks.push(hook);
+export function registerNetfilter(hook: NetfilterHook, order: HookOrder = 0): () => void {
+  const entry = { hook, order };
+  const at = hooks.findIndex((h) => h.order > order);
+  if (at < 0) hooks.push(entry);
+  else hooks.splice(at, 0, entry);
   return () => {
-    const i = hooks.indexOf(hook);
+    const i = hooks.indexOf(entry);
     if (i >= 0) hooks.splice(i, 1);
   };
 }
 
 /** Runs the registered hooks in order; the first verdict other than ACCEPT wins. */
 export function runHook(packet: Ipv4Packet, state: HookState): Verdict {
-  for (const hook of hooks) {
+  for (const { hook } of hooks) {
     const verdict = hook(packet, state);
     if (verdict.kind !== 'accept') return verdict;
   }
