@@ -95,3 +95,4 @@ await benchNet();
 await benchNetfilter();
 await benchSite();
 await benchKube();
+await (await import('./kube-proxy.ts')).benchKubeProxy();

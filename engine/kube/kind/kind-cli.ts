@@ -8,6 +8,7 @@ import { createHost } from '../../host.ts';
 import type { World } from '../../world.ts';
 import { Cluster } from '../cluster.ts';
 import { registerPodNetworkHosts } from '../kubelet/pod-network.ts';
+import { startNetworkPolicies } from '../netpol/agent.ts';
 import { startKubeProxies } from '../proxy/kube-proxy.ts';
 import { type KindNode, kubeWorld } from '../world-clusters.ts';
 import { NODE_IMAGE, type NodeSpec, planNodes, startControlPlane } from './bootstrap.ts';
@@ -189,6 +190,7 @@ export function createKindCluster(world: World, request: KindClusterRequest): st
   registerPodNetworkHosts(cluster, { world, hostOf: (node) => world.hosts.get(node) });
   startControlPlane(cluster, plans, { cpus: 2, memoryKi: 8_131_240, kernel: KERNEL_RELEASE }, caPem);
   startKubeProxies(cluster, world, nodes);
+  startNetworkPolicies(cluster, world, nodes);
   log(' ✓ Starting control-plane 🕹️');
   log(' ✓ Installing CNI 🔌');
   log(' ✓ Installing StorageClass 💾');

@@ -8,6 +8,7 @@
 import { quantityValue } from '../api/quantity.ts';
 import { type KubeObject, rfc3339 } from '../api/types.ts';
 import type { Cluster } from '../cluster.ts';
+import { isCoreDnsImage, podDnsFiles, startCoreDns, stopCoreDns } from '../dns/index.ts';
 import { containerEnv, type Lookup, mountedFiles } from './container-env.ts';
 import { ContainerFs } from './container-fs.ts';
 import { type HandlerTarget, runAction } from './handlers.ts';
@@ -21,11 +22,12 @@ import {
   memoryDemand,
   parseImage,
 } from './images.ts';
-import { NodeCni } from './pod-network.ts';
+import { type ContainerNet, NodeCni } from './pod-network.ts';
 import { type ContainerRun, type PodRun, podStatus } from './pod-status.ts';
 import { type ProbeKind, ProbeWorker } from './probes.ts';
 import { canRun, type LogLine, type ProcessRun, runProcess } from './process.ts';
 import { ImagePuller } from './pulls.ts';
+import { type ContainerServers, servedPorts, startServers } from './servers.ts';
 
 export interface NodeInfo {
   name: string;
@@ -97,6 +99,8 @@ export class Kubelet {
   private stoppedAt: number | null = null;
   /** When `docker start` brought it back, or null if it never stopped. */
   restartedAt: number | null = null;
+  /** The sockets each running container's process listens on (servers.ts). */
+  private readonly servers = new Map<ContainerRun, ContainerServers>();
 
   constructor(cluster: Cluster, node: NodeInfo, preloaded: string[] = []) {
     this.cluster = cluster;
@@ -363,7 +367,8 @@ export class Kubelet {
     ];
     const hostname = pod.metadata.name ?? '';
     const seed = `${pod.metadata.uid}/${c.name}/${c.restartCount}`;
-    const files = mountedFiles(pod, spec, this.lookup());
+    // the kubelet's /etc/hosts and containerd's /etc/resolv.conf, under any mounted files
+    const files = { ...podDnsFiles(pod, run.ip), ...mountedFiles(pod, spec, this.lookup()) };
     const dirs = imageDirs(ref);
     const net = this.cni.containerNet(run.uid, pod.spec?.hostNetwork === true);
     if ((explicit || !behaviour.daemon) && canRun(argv)) {
@@ -398,6 +403,8 @@ export class Kubelet {
     }
     c.fs = new ContainerFs(hostname, `exec/${seed}`, now, files, c.run, dirs, net);
     c.listener = listenerOf(ref, argv, explicit);
+    if (isCoreDnsImage(spec.image) && net?.ns) startCoreDns(this.cluster, this.node.name, run.uid, net.ns);
+    this.serve(c, ref, argv, explicit, net, pod, spec, now);
     this.watchMemory(run, c, spec, ref, argv);
     c.startupPassed = c.init || !spec.startupProbe;
     c.readyByProbe = false;
@@ -411,6 +418,36 @@ export class Kubelet {
         this.kill(run, c, POST_START_KILL_MESSAGE, (pod.spec?.restartPolicy ?? 'Always') !== 'Never');
       }
     }
+  }
+
+  /** The container's process starts listening (servers.ts), in the pod's network namespace. */
+  private serve(
+    c: ContainerRun,
+    ref: ImageRef,
+    argv: string[],
+    explicit: boolean,
+    net: ContainerNet | undefined,
+    pod: KubeObject,
+    spec: Record<string, Json>,
+    now: number,
+  ): void {
+    this.unserve(c);
+    const ports = servedPorts(ref, argv, explicit, {
+      hostname: pod.spec?.hostNetwork ? this.node.name : (pod.metadata.name ?? ''),
+      now: () => this.cluster.now(),
+      mounts: mountedFiles(pod, spec, this.lookup()),
+      mountPaths: (spec.volumeMounts ?? []).map((m: { mountPath: string }) => m.mountPath),
+      startedMs: now,
+      env: containerEnv(pod, spec, this.lookup()),
+    });
+    const servers = startServers(this.cluster, this.node.name, net, ports);
+    if (servers) this.servers.set(c, servers);
+  }
+
+  /** The container's process is gone: nothing listens for it any more. */
+  private unserve(c: ContainerRun): void {
+    this.servers.get(c)?.stop();
+    this.servers.delete(c);
   }
 
   /**
@@ -528,6 +565,7 @@ export class Kubelet {
         `killed ${c.name}`,
         () => {
           if (run.terminating) return;
+          this.unserve(c);
           const terminated = this.terminated(c, exitCode);
           c.state = { terminated };
           c.killing = false;
@@ -588,6 +626,7 @@ export class Kubelet {
     const terminated = this.terminated(c, exitCode, reason);
     c.state = { terminated };
     c.ready = false;
+    this.unserve(c);
     this.writeStatus(run);
     if (c.init) {
       if (exitCode === 0) this.startNext(run);
@@ -670,8 +709,13 @@ export class Kubelet {
       if (!('running' in c.state)) continue;
       this.event(run, 'Normal', 'Killing', `Stopping container ${c.name}`, c.name);
       const spec = this.spec(run, c);
-      if (!spec || grace === 0) continue;
-      longest = Math.max(longest, this.stopTimes(run, c, spec, grace).afterMs);
+      if (!spec || grace === 0) {
+        this.unserve(c);
+        continue;
+      }
+      const { afterMs } = this.stopTimes(run, c, spec, grace);
+      this.cluster.runtime.after(afterMs, `stopped ${c.name}`, () => this.unserve(c));
+      longest = Math.max(longest, afterMs);
     }
     this.cluster.runtime.after(longest, `terminated ${run.name}`, () => {
       const current = this.current(run);
@@ -681,7 +725,11 @@ export class Kubelet {
 
   private forget(run: PodRun): void {
     for (const w of run.workers) w.stop();
-    for (const c of run.containers) for (const t of c.timers) this.cluster.runtime.cancel(t);
+    for (const c of run.containers) {
+      for (const t of c.timers) this.cluster.runtime.cancel(t);
+      this.unserve(c);
+    }
+    stopCoreDns(this.cluster, run.uid);
     this.cni.del(run.uid);
     this.pods.delete(run.uid);
   }
