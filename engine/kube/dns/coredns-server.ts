@@ -6,12 +6,9 @@
 import { listenUdp, type UdpListener } from '../../net/server/udp.ts';
 import type { Netns } from '../../net/state.ts';
 import type { Cluster } from '../cluster.ts';
-import type { PodNetworkHosts } from '../kubelet/pod-network.ts';
+import { podNetworkHosts } from '../kubelet/pod-network.ts';
 import { forwardFailure, inClusterZone, KubernetesZone } from './kubernetes-plugin.ts';
 import { DNS_PORT, isQuery, responseLength } from './message.ts';
-
-/** cluster.components key under which kind registers the node hosts (kubelet/pod-network.ts). */
-const HOSTS_KEY = 'pod-network-hosts';
 
 /** Whether an image reference is CoreDNS (registry.k8s.io/coredns/coredns:vX, coredns/coredns). */
 export function isCoreDnsImage(image: string | undefined): boolean {
@@ -35,7 +32,7 @@ function running(cluster: Cluster): Map<string, UdpListener> {
  * `ns`. A restarted container replaces the server its previous instance left.
  */
 export function startCoreDns(cluster: Cluster, nodeName: string, podUid: string, ns: Netns): void {
-  const hosts = cluster.components.get(HOSTS_KEY) as PodNetworkHosts | undefined;
+  const hosts = podNetworkHosts(cluster);
   const host = hosts?.hostOf(nodeName);
   if (!hosts || !host) return;
   stopCoreDns(cluster, podUid);

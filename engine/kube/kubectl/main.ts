@@ -96,9 +96,10 @@ const CORE_COMMANDS: CommandTable = {
   delete: { flags: [...(APPLY_FLAGS as readonly FlagSpec[])], run: remove },
   run: {
     flags: [
-      ...COMMON,
+      // run's -l is --labels (run.go), not a selector
+      ...COMMON.filter((f) => f.name !== 'selector'),
       s('image'),
-      s('labels', 'string', 'L'),
+      s('labels', 'string', 'l'),
       s('env', 'strings'),
       s('port'),
       s('restart'),

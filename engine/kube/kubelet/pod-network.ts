@@ -51,6 +51,11 @@ export function registerPodNetworkHosts(cluster: Cluster, hosts: PodNetworkHosts
   cluster.components.set(HOSTS_KEY, hosts);
 }
 
+/** The world and node hosts kind registered, for components that act on nodes' networks. */
+export function podNetworkHosts(cluster: Cluster): PodNetworkHosts | undefined {
+  return cluster.components.get(HOSTS_KEY) as PodNetworkHosts | undefined;
+}
+
 function hex(random: Random, bytes: number): string {
   return random
     .bytes(bytes)

@@ -7,7 +7,7 @@ import { NGINX_INDEX_HTML, NGINX_VERSION, type NginxFile, nginxHandler } from '.
 import type { Cluster } from '../cluster.ts';
 import { goHttpHandler } from './go-http.ts';
 import type { ImageRef } from './images.ts';
-import type { ContainerNet, PodNetworkHosts } from './pod-network.ts';
+import { type ContainerNet, podNetworkHosts } from './pod-network.ts';
 
 /** A port the container's process listens on and the program answering there. */
 export interface ServedPort {
@@ -25,9 +25,6 @@ export interface ServerContext {
   startedMs: number;
   env: Record<string, string>;
 }
-
-/** The key kind-cli registers the node hosts under (pod-network.ts registerPodNetworkHosts). */
-const HOSTS_KEY = 'pod-network-hosts';
 
 // ---- nginx ----------------------------------------------------------------------------------
 
@@ -355,7 +352,7 @@ export function startServers(
   net: ContainerNet | undefined,
   ports: ServedPort[],
 ): ContainerServers | null {
-  const hosts = cluster.components.get(HOSTS_KEY) as PodNetworkHosts | undefined;
+  const hosts = podNetworkHosts(cluster);
   const host = hosts?.hostOf(nodeName);
   if (!hosts || !host || !net || ports.length === 0) return null;
   const ns = net.ns ?? net.stack.root;

@@ -196,6 +196,9 @@ export function exec(k: Kubectl, flags: ParsedFlags): number {
     kubeletFor(k, pod)?.exec(pod.metadata.uid ?? '', container, command) ??
     freshContainerRun(k, pod, container, command);
   for (const line of run.log) (line.stream === 'stdout' ? k.out : k.err)(line.text);
+  // kubectl exec waits for the command: the cluster's clock moves on by the time it took
+  const cluster = k.cluster();
+  if (run.exitAfter > 0) cluster.runtime.runUntil(cluster.now() + run.exitAfter, () => false);
   const code = run.exitCode ?? 130;
   if (code !== 0) k.err(`command terminated with exit code ${code}\n`);
   return code === 0 ? 0 : code;
