@@ -6,7 +6,7 @@
 import type { Host } from '../host.ts';
 import { formatIpv4 } from '../net/inet.ts';
 import { clonePacket, type Ipv4Packet } from '../net/packet/types.ts';
-import type { Netns } from '../net/state.ts';
+import { type Netns, type NetStack, netStack } from '../net/state.ts';
 import { setTraceListener, type TraceEvent } from '../netfilter/packet/trace.ts';
 import { saveRuleBody } from '../netfilter/print/rule.ts';
 import { accessibilityLines, escapeText, plural, prose } from './mermaid-text.ts';
@@ -15,6 +15,8 @@ import { namespaceLabel } from './topology.ts';
 export interface TraceOptions {
   /** The host whose own namespace is named after it ("labbook (host)"); "host" otherwise. */
   host?: Host;
+  /** Every host of the world: namespaces of other hosts (kind nodes) are labelled with theirs. */
+  hosts?: Iterable<Host>;
   /** Replaces the accessibility title. */
   title?: string;
   /** Lines one note holds before the rest are counted (default 12). */
@@ -92,7 +94,15 @@ export function traceDiagram(events: readonly TraceEvent[], options: TraceOption
   const maxLines = Math.max(2, options.maxNoteLines ?? DEFAULT_MAX_NOTE_LINES);
   const participants = new Map<Netns, string>();
   for (const e of events) if (!participants.has(e.ns)) participants.set(e.ns, `p${participants.size}`);
-  const labels = [...participants.keys()].map((ns) => namespaceLabel(ns, hostname));
+  const hostnames = new Map<NetStack, string>();
+  for (const h of options.hosts ?? []) hostnames.set(netStack(h), h.hostname);
+  if (options.host) hostnames.set(netStack(options.host), options.host.hostname);
+  const labels = [...participants.keys()].map((ns) => {
+    const own = hostnames.get(ns.stack);
+    const label = namespaceLabel(ns, own ?? hostname);
+    // a pod's namespace on a node: say which node
+    return own && own !== hostname && ns !== ns.stack.root ? `${label} on ${own}` : label;
+  });
 
   const body: string[] = [];
   const noteLines = (lines: string[]) =>

@@ -111,7 +111,10 @@ export function drawDiagram(request: DiagramRequest, session: Session): DrawnDia
         result = session.run(line);
       });
       const title = `Packets of \`${request.command}\`${request.netns ? ` in ${request.netns}` : ''}`;
-      return { mermaid: traceDiagram(events, { host, title }), command: result };
+      return {
+        mermaid: traceDiagram(events, { host, hosts: session.world.hosts.values(), title }),
+        command: result,
+      };
     }
   }
 }
