@@ -8,6 +8,7 @@ import { macMatch } from './matches/mac.ts';
 import { connmarkMatch, markMatch } from './matches/mark.ts';
 import { multiportMatch } from './matches/multiport.ts';
 import { recentMatch } from './matches/recent.ts';
+import { sctpMatch } from './matches/sctp.ts';
 import { statisticMatch } from './matches/statistic.ts';
 import { tcpMatch } from './matches/tcp.ts';
 import { udpMatch } from './matches/udp.ts';
@@ -23,6 +24,7 @@ import { rejectTarget } from './targets/reject.ts';
 const MATCHES: MatchExt[] = [
   tcpMatch,
   udpMatch,
+  sctpMatch,
   icmpMatch,
   multiportMatch,
   conntrackMatch,

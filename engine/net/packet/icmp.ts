@@ -5,7 +5,7 @@ import type { Link, Netns } from '../state.ts';
 import type { RejectWith } from './hooks.ts';
 import { ipLocalOut } from './ipv4.ts';
 import { fibLookup, isLocalAddress, RouteError, routeOutput } from './route.ts';
-import type { NetRuntime, SockError } from './runtime.ts';
+import { type NetRuntime, type SockError, socketsIn } from './runtime.ts';
 import {
   clonePacket,
   ICMP_DEST_UNREACH,
@@ -172,7 +172,7 @@ export function icmpRcv(rt: NetRuntime, dev: Link, pkt: Ipv4Packet, broadcast: b
   if (!icmp) return;
   if (icmp.type === ICMP_ECHOREPLY) {
     // raw_local_deliver(): the raw sockets of tools waiting for this identifier.
-    for (const sock of rt.sockets) {
+    for (const sock of socketsIn(rt, ns)) {
       if (sock.ns !== ns || sock.protocol !== IPPROTO_ICMP || sock.ident !== icmp.id) continue;
       if (sock.boundDev !== null && sock.boundDev !== dev.ifindex && dev.kind !== 'loopback') continue;
       sock.recv.push({ at: rt.now, packet: pkt, ttl: pkt.ttl, error: null });
@@ -223,7 +223,7 @@ function deliverError(rt: NetRuntime, ns: Netns, pkt: Ipv4Packet): void {
     offender: pkt.src,
     quoted,
   };
-  for (const sock of rt.sockets) {
+  for (const sock of socketsIn(rt, ns)) {
     if (sock.ns !== ns || sock.protocol !== quoted.protocol) continue;
     if (
       quoted.protocol === IPPROTO_ICMP &&

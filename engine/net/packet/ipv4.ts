@@ -17,7 +17,7 @@ import {
   routeInput,
   routeOutput,
 } from './route.ts';
-import type { NetRuntime } from './runtime.ts';
+import { type NetRuntime, socketsIn } from './runtime.ts';
 import {
   BROADCAST_MAC,
   clonePacket,
@@ -182,7 +182,7 @@ function ipLocalDeliver(rt: NetRuntime, dev: Link, pkt: Ipv4Packet, broadcast: b
   }
   if (pkt.protocol === IPPROTO_UDP && pkt.udp) {
     const port = pkt.udp.dstPort;
-    const sock = [...rt.sockets].find(
+    const sock = [...socketsIn(rt, ns)].find(
       (s) => s.ns === ns && s.protocol === IPPROTO_UDP && s.localPort === port,
     );
     if (sock) sock.recv.push({ at: rt.now, packet: pkt, ttl: pkt.ttl, error: null });
@@ -191,7 +191,7 @@ function ipLocalDeliver(rt: NetRuntime, dev: Link, pkt: Ipv4Packet, broadcast: b
   }
   if (pkt.protocol === IPPROTO_TCP && pkt.tcp) {
     const port = pkt.tcp.dstPort;
-    const sock = [...rt.sockets].find(
+    const sock = [...socketsIn(rt, ns)].find(
       (s) => s.ns === ns && s.protocol === IPPROTO_TCP && s.localPort === port,
     );
     // A connecting socket takes its answer; nothing listens yet, so any other segment but a

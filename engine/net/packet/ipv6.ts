@@ -18,7 +18,7 @@ import {
   sameV6,
   usable6,
 } from './route6.ts';
-import type { NetRuntime } from './runtime.ts';
+import { type NetRuntime, socketsIn } from './runtime.ts';
 import {
   ICMPV6_ECHO_REPLY,
   ICMPV6_ECHO_REQUEST,
@@ -183,7 +183,7 @@ function deliver(rt: NetRuntime, dev: Link, pkt: Ipv6Packet, multicast: boolean)
       return;
     }
     case ICMPV6_ECHO_REPLY:
-      for (const sock of rt.sockets) {
+      for (const sock of socketsIn(rt, ns)) {
         if (sock.ns !== ns || sock.protocol !== IPPROTO_ICMPV6 || sock.ident !== icmp.id) continue;
         sock.recv.push({
           at: rt.now,
@@ -203,7 +203,7 @@ function deliver(rt: NetRuntime, dev: Link, pkt: Ipv6Packet, multicast: boolean)
 function deliverError(rt: NetRuntime, dev: Link, pkt: Ipv6Packet): void {
   const ns = dev.ns;
   const quoted = pkt.icmp6.quoted!;
-  for (const sock of rt.sockets) {
+  for (const sock of socketsIn(rt, ns)) {
     if (sock.ns !== ns || sock.protocol !== IPPROTO_ICMPV6) continue;
     if (quoted.icmp6.type !== ICMPV6_ECHO_REQUEST || quoted.icmp6.id !== sock.ident) continue;
     sock.errqueue.push({

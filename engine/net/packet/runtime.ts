@@ -172,6 +172,15 @@ export function openSocket(rt: NetRuntime, ns: Netns, protocol: number, ident = 
   return sock;
 }
 
+/**
+ * The sockets a packet delivered into `ns` can reach: those of the host that namespace belongs
+ * to. A packet that crossed into another host (a veth between kind nodes and the docker host)
+ * is still being processed by the sender's pipeline, whose own sockets are not the receiver's.
+ */
+export function socketsIn(rt: NetRuntime, ns: Netns): Set<Socket> {
+  return (runtimes.get(ns.stack) ?? rt).sockets;
+}
+
 export function closeSocket(rt: NetRuntime, sock: Socket): void {
   rt.sockets.delete(sock);
 }
