@@ -2,6 +2,8 @@
 // v1.32.2: node objects with kind's labels, taints and addresses, the kube-system and
 // local-path-storage workloads, the `kubernetes` and `kube-dns` Services, the default
 // StorageClass, and the controllers, scheduler and kubelets that keep them running.
+
+import { startAddons } from '../addons/index.ts';
 import type { KubeObject } from '../api/types.ts';
 import { startCustomResourceDefinitionController } from '../apiserver/crd.ts';
 import { Cluster } from '../cluster.ts';
@@ -193,6 +195,7 @@ export function startControlPlane(
   startJobController(cluster);
   startCronJobController(cluster);
   startTTLAfterFinishedController(cluster);
+  startAddons(cluster);
   startEndpointControllers(cluster);
   startScheduler(cluster);
   const kubelets = plans.map(

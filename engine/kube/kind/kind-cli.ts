@@ -6,6 +6,7 @@ import type { CommandContext } from '../../commands/types.ts';
 import type { Vfs } from '../../fs/vfs.ts';
 import { createHost } from '../../host.ts';
 import type { World } from '../../world.ts';
+import { type PortMapping, publishPortMappings } from '../addons/host-ports.ts';
 import { Cluster } from '../cluster.ts';
 import { registerPodNetworkHosts } from '../kubelet/pod-network.ts';
 import { startNetworkPolicies } from '../netpol/agent.ts';
@@ -84,13 +85,15 @@ function create(ctx: CommandContext, args: string[]): number {
   const world = ctx.world;
   const clusters = kubeWorld(world).clusters;
   let specs: NodeSpec[] = [{ role: 'control-plane' }];
+  let portMappings: PortMapping[][] = [];
   let name = flag(args, '--name');
   const configFile = flag(args, '--config');
   if (configFile) {
     const path = configFile.startsWith('/') ? configFile : `${ctx.proc.cwd}/${configFile}`;
     let text: string;
     try {
-      text = ctx.proc.host.fs.readFile(path);
+      // `--config=-` reads standard input (kind's docs: cat <<EOF | kind create cluster --config=-)
+      text = configFile === '-' ? ctx.stdin.readAll() : ctx.proc.host.fs.readFile(path);
     } catch {
       ctx.stderr.write(
         `ERROR: failed to create cluster: error reading file: open ${configFile}: no such file or directory\n`,
@@ -101,7 +104,7 @@ function create(ctx: CommandContext, args: string[]): number {
       kind?: string;
       apiVersion?: string;
       name?: string;
-      nodes?: Array<{ role?: string; labels?: Record<string, string> }>;
+      nodes?: Array<{ role?: string; labels?: Record<string, string>; extraPortMappings?: PortMapping[] }>;
     };
     try {
       cfg = parseYaml(text) ?? {};
@@ -115,6 +118,7 @@ function create(ctx: CommandContext, args: string[]): number {
     }
     name ??= cfg.name;
     if (cfg.nodes?.length) {
+      portMappings = cfg.nodes.map((n) => n.extraPortMappings ?? []);
       specs = cfg.nodes.map((n) => ({
         role: n.role === 'worker' ? 'worker' : 'control-plane',
         labels: n.labels,
@@ -133,6 +137,12 @@ function create(ctx: CommandContext, args: string[]): number {
     specs,
     fs: ctx.proc.host.fs,
     kubeconfig: kubeconfigPath(ctx, flag(args, '--kubeconfig')),
+  });
+  // docker run -p for each node's extraPortMappings (docker-proxy on the docker host)
+  const created = clusters.get(name);
+  portMappings.forEach((mappings, i) => {
+    const node = created?.nodes[i];
+    if (node && mappings.length) publishPortMappings(world, node, mappings);
   });
   ctx.stderr.write(lines);
   return 0;

@@ -1,6 +1,7 @@
 // Reading manifests for -f: files, directories (*.yaml, *.yml, *.json), `-` for stdin,
 // multi-document YAML and `kind: List`, each object with where it came from.
 import { parseAllDocuments } from 'yaml';
+import { catalogEntry, isManifestUrl, unreachableUrlMessage } from '../addons/catalog.ts';
 import type { KubeObject } from '../api/types.ts';
 import { type Kubectl, KubectlError } from './context.ts';
 
@@ -13,6 +14,12 @@ export interface Manifest {
 function readSource(k: Kubectl, file: string): Array<{ text: string; source: string }> {
   const fs = k.ctx.proc.host.fs;
   if (file === '-') return [{ text: k.ctx.stdin.readAll(), source: 'STDIN' }];
+  // a URL is fetched (cli-runtime URLVisitor); offline, only the catalog's copies answer
+  if (isManifestUrl(file)) {
+    const entry = catalogEntry(file);
+    if (!entry) throw new KubectlError(unreachableUrlMessage(file));
+    return [{ text: entry.text, source: file }];
+  }
   const path = file.startsWith('/') ? file : `${k.ctx.proc.cwd}/${file}`;
   let stat: { isDir: boolean } | null = null;
   try {
