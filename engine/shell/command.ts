@@ -13,6 +13,17 @@ import { type Node, nodeType } from './syntax.ts';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
+/**
+ * A world's own wording of "no such command" (`name`, or a `path` that does not exist), for
+ * worlds whose shell is not bash (a container whose sh is busybox ash or dash); null: bash's.
+ */
+export type NotFoundWording = (shell: Shell, name: string, kind: 'name' | 'path') => string | null;
+const notFoundWordings = new WeakMap<Shell['world'], NotFoundWording>();
+
+export function setNotFoundWording(world: Shell['world'], wording: NotFoundWording): void {
+  notFoundWordings.set(world, wording);
+}
+
 /** Runs a CallExpr or DeclClause node. */
 export function runSimpleCommand(shell: Shell, cmd: Node): number {
   if (nodeType(cmd) === 'DeclClause') {
@@ -160,7 +171,9 @@ export function spawn(shell: Shell, argv: string[], opts: ExecOptions = {}): num
   }
   const found = resolveCommand(shell.world, proc, name, env.get('PATH') ?? DEFAULT_PATH);
   if (!found) {
-    stderr.write(`${errPrefix}${name}: command not found\n`);
+    stderr.write(
+      notFoundWordings.get(shell.world)?.(shell, name, 'name') ?? `${errPrefix}${name}: command not found\n`,
+    );
     return 127;
   }
   if (found.kind === 'file')
@@ -275,7 +288,10 @@ function runFile(
   const fs = proc.host.fs;
   const node = fs.lookup(path, proc.cwd);
   if (!node) {
-    stderr.write(`${errPrefix}${path}: No such file or directory\n`);
+    stderr.write(
+      notFoundWordings.get(shell.world)?.(shell, path, 'path') ??
+        `${errPrefix}${path}: No such file or directory\n`,
+    );
     return 127;
   }
   if (node.type === 'dir') {

@@ -107,7 +107,9 @@ describe('busybox nslookup against CoreDNS through 10.96.0.10', () => {
     expect(run('kubectl exec client -- nslookup db').output).toBe(
       expected('nslookup-headless', { '10.244.1.5': first, '10.244.2.7': second }),
     );
-    expect(run('kubectl exec client -- getent hosts db').output).toBe(
+    // getent is glibc's (libc-bin): busybox has no such applet, debian:bookworm (glibc 2.36) has
+    run('kubectl run glibc --image=debian:bookworm -- sleep 3600');
+    expect(run('kubectl exec glibc -- getent hosts db').output).toBe(
       expected('getent-hosts-headless', { '10.244.1.5': first, '10.244.2.7': second }),
     );
   });
@@ -128,6 +130,10 @@ describe('busybox nslookup against CoreDNS through 10.96.0.10', () => {
 describe('glibc getent and the TCP tools resolve through cluster DNS', () => {
   it('prints what glibc 2.36 getent printed for the recorded cases', () => {
     const { run } = withService();
+    // getent is glibc's (libc-bin): the client runs debian:bookworm (glibc 2.36), not busybox
+    run('kubectl delete pod client --wait=false');
+    run('sleep 40');
+    run('kubectl run client --image=debian:bookworm -- sleep 3600');
     const ip = run("kubectl get pod client -o jsonpath='{.status.podIP}'").output;
     for (const [name, line] of [
       ['getent-hosts-service', 'getent hosts web'],

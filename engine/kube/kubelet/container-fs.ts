@@ -4,6 +4,7 @@
 // in the pod's network namespace.
 import type { World } from '../../world.ts';
 import { replayFsOp } from './fs-journal.ts';
+import { type ImageTools, imageTools } from './image-tools.ts';
 import type { ContainerNet } from './pod-network.ts';
 import { containerWorld, joinNet, type ProcessRun, runIn } from './process.ts';
 
@@ -21,6 +22,8 @@ export class ContainerFs {
   private readonly main: ProcessRun | undefined;
   private readonly dirs: string[];
   private readonly net: ContainerNet | undefined;
+  /** The image's programs and shell; null (an unknown image): every engine command. */
+  private readonly tools: ImageTools | null;
 
   constructor(
     hostname: string,
@@ -30,7 +33,9 @@ export class ContainerFs {
     main: ProcessRun | undefined,
     dirs: string[] = [],
     net?: ContainerNet,
+    image?: string,
   ) {
+    this.tools = imageTools(image);
     this.net = net;
     this.dirs = dirs;
     this.hostname = hostname;
@@ -55,6 +60,7 @@ export class ContainerFs {
         this.files,
         EXEC_LIMIT_MS,
         this.dirs,
+        this.tools,
       );
       // commands run now, against the node's live network (its pipeline and timers)
       if (this.net) joinNet(this.world, this.net, true);
@@ -67,6 +73,6 @@ export class ContainerFs {
       replayFsOp(world.mainHost.fs, op);
     }
     world.clock.advance(nowMs - world.clock.now());
-    return runIn(world, argv, env, this.hostname, this.net?.ns ?? null);
+    return runIn(world, argv, env, this.hostname, this.net?.ns ?? null, this.tools);
   }
 }

@@ -27,7 +27,7 @@ import { type ContainerRun, type PodRun, podStatus } from './pod-status.ts';
 import { type ProbeKind, ProbeWorker } from './probes.ts';
 import { canRun, type LogLine, type ProcessRun, runProcess } from './process.ts';
 import { ImagePuller } from './pulls.ts';
-import { type ContainerServers, servedPorts, startServers } from './servers.ts';
+import { type ContainerServers, imageProgram, servedPorts, startServers } from './servers.ts';
 
 export interface NodeInfo {
   name: string;
@@ -383,25 +383,36 @@ export class Kubelet {
         limitMs: LOG_LIMIT_MS,
         dirs,
         net,
+        image: spec.image,
       });
       c.log = c.run.log;
-      if (c.run.exitCode !== null) {
-        const code = c.run.exitCode;
-        const after = c.run.exitAfter;
-        c.timers.push(
-          this.cluster.runtime.after(
-            after,
-            `exit ${c.name}`,
-            () => this.exited(run, c, code),
-            after <= SETTLING_EXIT_MS,
-          ),
-        );
-      }
     } else {
       c.log = [];
       c.run = undefined;
+      // a batch program an add-on models (servers.ts imageProgram), e.g. kube-webhook-certgen
+      const batch = imageProgram(this.cluster, ref.repository)?.run?.(argv, {
+        hostname,
+        now: () => this.cluster.now(),
+        mounts: {},
+        mountPaths: [],
+        startedMs: now,
+        env: containerEnv(pod, spec, this.lookup()),
+      });
+      if (batch) c.run = { log: [], exitCode: batch.exitCode, exitAfter: batch.exitAfterMs, fsOps: [] };
     }
-    c.fs = new ContainerFs(hostname, `exec/${seed}`, now, files, c.run, dirs, net);
+    if (c.run && c.run.exitCode !== null) {
+      const code = c.run.exitCode;
+      const after = c.run.exitAfter;
+      c.timers.push(
+        this.cluster.runtime.after(
+          after,
+          `exit ${c.name}`,
+          () => this.exited(run, c, code),
+          after <= SETTLING_EXIT_MS,
+        ),
+      );
+    }
+    c.fs = new ContainerFs(hostname, `exec/${seed}`, now, files, c.run, dirs, net, spec.image);
     c.listener = listenerOf(ref, argv, explicit);
     if (isCoreDnsImage(spec.image) && net?.ns) startCoreDns(this.cluster, this.node.name, run.uid, net.ns);
     this.serve(c, ref, argv, explicit, net, pod, spec, now);
@@ -432,14 +443,20 @@ export class Kubelet {
     now: number,
   ): void {
     this.unserve(c);
-    const ports = servedPorts(ref, argv, explicit, {
-      hostname: pod.spec?.hostNetwork ? this.node.name : (pod.metadata.name ?? ''),
-      now: () => this.cluster.now(),
-      mounts: mountedFiles(pod, spec, this.lookup()),
-      mountPaths: (spec.volumeMounts ?? []).map((m: { mountPath: string }) => m.mountPath),
-      startedMs: now,
-      env: containerEnv(pod, spec, this.lookup()),
-    });
+    const ports = servedPorts(
+      ref,
+      argv,
+      explicit,
+      {
+        hostname: pod.spec?.hostNetwork ? this.node.name : (pod.metadata.name ?? ''),
+        now: () => this.cluster.now(),
+        mounts: mountedFiles(pod, spec, this.lookup()),
+        mountPaths: (spec.volumeMounts ?? []).map((m: { mountPath: string }) => m.mountPath),
+        startedMs: now,
+        env: containerEnv(pod, spec, this.lookup()),
+      },
+      this.cluster,
+    );
     const servers = startServers(this.cluster, this.node.name, net, ports);
     if (servers) this.servers.set(c, servers);
   }

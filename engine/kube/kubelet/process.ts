@@ -7,12 +7,14 @@ import { defaultCommands } from '../../commands/table.ts';
 import { BudgetExceeded } from '../../core/budget.ts';
 import { netProcfs } from '../../net/sysctl.ts';
 import { initialProc } from '../../session.ts';
+import { resolveCommand, setNotFoundWording } from '../../shell/command.ts';
 import { Shell } from '../../shell/interpreter.ts';
 import { Input, type Output } from '../../shell/io.ts';
 import { ExitSignal } from '../../shell/signals.ts';
 import { ShellState } from '../../shell/state.ts';
 import { createWorld, type World } from '../../world.ts';
 import { type FsOp, recordFsOps } from './fs-journal.ts';
+import { execStartError, type ImageTools, imageTools, notFoundLine } from './image-tools.ts';
 import type { ContainerNet } from './pod-network.ts';
 
 export interface LogLine {
@@ -29,6 +31,8 @@ export interface ProcessRun {
   exitAfter: number;
   /** File system changes the process made, stamped with ms after start. */
   fsOps: FsOp[];
+  /** Set when the runtime could not start the program (not in the image): containerd's error. */
+  startError?: string;
 }
 
 export interface ProcessSpec {
@@ -44,6 +48,8 @@ export interface ProcessSpec {
   dirs?: string[];
   /** The pod's network the process runs in (none: a private host of its own). */
   net?: ContainerNet;
+  /** The container's image: a known one (image-tools.ts) limits the commands and the shell. */
+  image?: string;
 }
 
 const SHELLS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', '/usr/bin/bash', 'ash', '/bin/ash']);
@@ -80,8 +86,14 @@ export function containerWorld(
   files: Record<string, string>,
   limitMs: number,
   dirs: string[] = [],
+  tools: ImageTools | null = null,
 ): World {
   const world = createWorld({ seed, hostname, limits: { simulatedMs: limitMs, steps: 100_000 } });
+  // a known image has only its own programs and its own shell's wording; others keep every command
+  if (tools) {
+    for (const name of [...world.commands.keys()]) if (!tools.commands.has(name)) world.commands.delete(name);
+    setNotFoundWording(world, (shell, name, kind) => notFoundLine(tools, shell, name, kind));
+  }
   world.clock.advance(startMs - world.clock.now());
   for (const dir of dirs) world.mainHost.fs.mkdir(dir, { parents: true });
   for (const [path, content] of Object.entries(files)) {
@@ -114,20 +126,29 @@ export function runIn(
   env: Record<string, string>,
   hostname: string,
   netns: unknown = null,
+  tools: ImageTools | null = null,
 ): ProcessRun {
   const clock = world.clock;
   const startMs = clock.now();
+  const proc = initialProc(world, '/');
+  proc.netns = netns;
+  if (tools && argv.length > 0 && !hasProgram(world, proc, argv[0], env.PATH ?? PATH)) {
+    const execId = world.random
+      .bytes(32)
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('');
+    return { log: [], exitCode: 128, exitAfter: 0, fsOps: [], startError: execStartError(argv[0], execId) };
+  }
   const log: LogLine[] = [];
   const sink = (stream: 'stdout' | 'stderr'): Output => ({
     write(text: string) {
       if (text) log.push({ at: clock.now() - startMs, stream, text });
     },
   });
-  const state = new ShellState({ name: 'sh' });
+  // $0 of `sh -c`/`/bin/sh -c` is the name it was started by (ash and dash word errors with it)
+  const state = new ShellState({ name: tools && SHELLS.has(argv[0]) ? argv[0] : 'sh' });
   for (const [k, v] of Object.entries({ PATH, HOSTNAME: hostname, HOME: '/root', ...env }))
     state.set(k, v, { export: true });
-  const proc = initialProc(world, '/');
-  proc.netns = netns;
   const shell = new Shell({
     world,
     proc,
@@ -149,11 +170,35 @@ export function runIn(
   return { log, exitCode, exitAfter: Math.max(0, clock.now() - startMs), fsOps: [] };
 }
 
+/** Whether the runtime finds `program` in the container (on PATH, or at its path). */
+function hasProgram(
+  world: World,
+  proc: ReturnType<typeof initialProc>,
+  program: string,
+  path: string,
+): boolean {
+  if (!program.includes('/')) return resolveCommand(world, proc, program, path) !== null;
+  const fs = world.mainHost.fs;
+  if (fs.lookup(program, '/')) return true;
+  const base = program.slice(program.lastIndexOf('/') + 1);
+  const dir = fs.tryRealpath(program.slice(0, program.lastIndexOf('/')) || '/');
+  return dir !== null && world.commands.get(base)?.path === `${dir === '/' ? '' : dir}/${base}`;
+}
+
 export function runProcess(spec: ProcessSpec): ProcessRun {
-  const world = containerWorld(spec.hostname, spec.seed, spec.startMs, spec.files, spec.limitMs, spec.dirs);
+  const tools = imageTools(spec.image);
+  const world = containerWorld(
+    spec.hostname,
+    spec.seed,
+    spec.startMs,
+    spec.files,
+    spec.limitMs,
+    spec.dirs,
+    tools,
+  );
   const fsOps: FsOp[] = [];
   if (spec.net) joinNet(world, spec.net, false);
   recordFsOps(world.mainHost.fs, () => world.clock.now() - spec.startMs, fsOps);
-  const run = runIn(world, spec.argv, spec.env, spec.hostname, spec.net?.ns ?? null);
+  const run = runIn(world, spec.argv, spec.env, spec.hostname, spec.net?.ns ?? null, tools);
   return { ...run, fsOps };
 }

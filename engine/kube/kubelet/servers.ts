@@ -309,17 +309,46 @@ function httpEcho(argv: string[], ctx: ServerContext): ServedPort[] {
 
 // ---- what a container serves --------------------------------------------------------------------
 
+// ---- programs add-ons model (engine/kube/addons) ------------------------------------------------
+
+/** A program an add-on models for an image repository: what it serves, or a run that ends. */
+export interface ImageProgram {
+  serve?(argv: string[], ctx: ServerContext): ServedPort[];
+  /** A batch program: how long after its start it exits, with which status (null: it runs on). */
+  run?(argv: string[], ctx: ServerContext): { exitAfterMs: number; exitCode: number } | null;
+}
+
+const PROGRAMS_KEY = 'image-programs';
+
+/** Registers the program containers of `repository` run on this cluster's nodes. */
+export function registerImageProgram(cluster: Cluster, repository: string, program: ImageProgram): void {
+  let programs = cluster.components.get(PROGRAMS_KEY) as Map<string, ImageProgram> | undefined;
+  if (!programs) {
+    programs = new Map();
+    cluster.components.set(PROGRAMS_KEY, programs);
+  }
+  programs.set(repository, program);
+}
+
+/** The program an add-on registered for the image repository, if any. */
+export function imageProgram(cluster: Cluster, repository: string): ImageProgram | undefined {
+  return (cluster.components.get(PROGRAMS_KEY) as Map<string, ImageProgram> | undefined)?.get(repository);
+}
+
 /**
  * The ports the process of a container of image `ref` running `argv` listens on, with what
  * answers there. `explicit`: the pod gave a command or args (a shell in an nginx image serves
- * nothing).
+ * nothing). Programs add-ons registered on `cluster` come first.
  */
 export function servedPorts(
   ref: ImageRef,
   argv: string[],
   explicit: boolean,
   ctx: ServerContext,
+  cluster?: Cluster,
 ): ServedPort[] {
+  const program = cluster ? imageProgram(cluster, ref.repository) : undefined;
+  if (program?.serve) return program.serve(argv, ctx);
   const runs = (name: string) => !explicit || argv.some((a) => a.slice(a.lastIndexOf('/') + 1) === name);
   switch (ref.repository) {
     case 'docker.io/library/nginx': {

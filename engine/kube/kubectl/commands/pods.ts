@@ -4,6 +4,7 @@ import { parseLabelSelector } from '../../api/selectors.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { describe as describeObject } from '../../describe/index.ts';
 import { containerEnv, mountedFiles } from '../../kubelet/container-env.ts';
+import { kubectlExecStartError } from '../../kubelet/image-tools.ts';
 import type { Kubelet } from '../../kubelet/kubelet.ts';
 import { runProcess } from '../../kubelet/process.ts';
 import { formatError, type Kubectl, KubectlError } from '../context.ts';
@@ -195,6 +196,7 @@ export function exec(k: Kubectl, flags: ParsedFlags): number {
   const run =
     kubeletFor(k, pod)?.exec(pod.metadata.uid ?? '', container, command) ??
     freshContainerRun(k, pod, container, command);
+  if (run.startError) throw new KubectlError(kubectlExecStartError(run.startError));
   for (const line of run.log) (line.stream === 'stdout' ? k.out : k.err)(line.text);
   // kubectl exec waits for the command: the cluster's clock moves on by the time it took
   const cluster = k.cluster();
@@ -230,6 +232,7 @@ function freshContainerRun(k: Kubectl, pod: KubeObject, container: string, comma
     files: mountedFiles(pod, spec, lookup),
     seed: `exec/${pod.metadata.uid}`,
     limitMs: 60_000,
+    image: spec?.image,
   });
 }
 
