@@ -182,3 +182,125 @@ describe('location choice', () => {
     expect(pick('/foo', 'a.example.com')).toBe('web');
   });
 });
+
+// the guide's "If you want to run with multiple nodes you must ensure that your
+// ingress-controller is deployed on the same node where you have configured the PortMapping
+// ... use a nodeSelector to specify the control-plane node name" (kind v0.27.0 ingress.md)
+describe('the guide on two nodes: the controller on the control plane, the backends on the worker', () => {
+  const s = new Session(createWorld({ seed: 'kind-ingress-2' }));
+  expect(s.run(CREATE.replace('\nEOF', '\n- role: worker\nEOF')).status).toBe(0);
+  s.run(`kubectl apply -f ${DEPLOY}`);
+  s.run(
+    `kubectl patch deployment -n ingress-nginx ingress-nginx-controller -p '{"spec":{"template":{"spec":{"nodeSelector":{"kubernetes.io/hostname":"kind-control-plane"}}}}}'`,
+  );
+  s.run(
+    'kubectl wait --namespace ingress-nginx --for=condition=ready pod --selector=app.kubernetes.io/component=controller --timeout=90s',
+  );
+  s.run(`kubectl apply -f ${USAGE}`);
+  s.run(`cat <<EOF | kubectl apply -f -
+apiVersion: v1
+kind: Pod
+metadata:
+  name: netexec
+  labels:
+    app: netexec
+spec:
+  nodeName: kind-worker
+  containers:
+  - name: netexec
+    image: registry.k8s.io/e2e-test-images/agnhost:2.53
+    args: ["netexec", "--http-port=8080"]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: netexec
+spec:
+  selector:
+    app: netexec
+  ports:
+  - port: 8080
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: netexec
+spec:
+  rules:
+  - http:
+      paths:
+      - pathType: Exact
+        path: /clientip
+        backend:
+          service:
+            name: netexec
+            port:
+              number: 8080
+EOF`);
+  s.run('sleep 10');
+  const nodeOf = (pod: string, ns = 'default') =>
+    s.run(`kubectl get pod ${pod} -n ${ns} -o jsonpath={.spec.nodeName}`).output;
+
+  it('places the pods as the guide intends', () => {
+    const controller = s.run(
+      'kubectl get pods -n ingress-nginx -l app.kubernetes.io/component=controller -o jsonpath={.items[0].spec.nodeName}',
+    ).output;
+    expect(controller).toBe('kind-control-plane');
+    expect(nodeOf('foo-app')).toBe('kind-worker');
+    expect(nodeOf('bar-app')).toBe('kind-worker');
+  });
+
+  it('routes to backends on the other node', () => {
+    expect(s.run('curl localhost/foo/hostname').output).toBe('foo-app');
+    expect(s.run('curl localhost/bar/hostname').output).toBe('bar-app');
+  });
+
+  it('connects to the backend from the controller pod (kindnet routes pod CIDRs unmasqueraded)', () => {
+    const controllerIp = s.run(
+      'kubectl get pods -n ingress-nginx -l app.kubernetes.io/component=controller -o jsonpath={.items[0].status.podIP}',
+    ).output;
+    expect(controllerIp).toMatch(/^10\.244\.0\.\d+$/);
+    // agnhost netexec /clientip: the request's RemoteAddr, "ip:port"
+    const r = s.run('curl -s localhost/clientip');
+    expect(r.output).toMatch(new RegExp(`^${controllerIp.replace(/\./g, '\\.')}:\\d+$`));
+  });
+});
+
+// moby cmd/docker-proxy tcp_proxy.go clientLoop: net.DialTCP("tcp", nil, backendAddr) — no
+// local address, so the kernel picks the route's source on the docker host: the kind network's
+// gateway 172.18.0.1, which is the peer the node's program sees.
+describe('docker-proxy of an extraPortMapping connects from the docker host', () => {
+  const s = new Session(createWorld({ seed: 'kind-docker-proxy' }));
+  s.run(`cat <<EOF | kind create cluster --config=-
+kind: Cluster
+apiVersion: kind.x-k8s.io/v1alpha4
+nodes:
+- role: control-plane
+  extraPortMappings:
+  - containerPort: 8080
+    hostPort: 8080
+EOF`);
+  s.run(`cat <<EOF | kubectl apply -f -
+apiVersion: v1
+kind: Pod
+metadata:
+  name: netexec
+spec:
+  hostNetwork: true
+  containers:
+  - name: netexec
+    image: registry.k8s.io/e2e-test-images/agnhost:2.53
+    args: ["netexec", "--http-port=8080"]
+EOF`);
+  s.run('kubectl wait --for=condition=Ready pod/netexec --timeout=60s');
+
+  it('the node sees the gateway 172.18.0.1 as the client', () => {
+    const r = s.run('curl -s localhost:8080/clientip');
+    expect(r.output).toMatch(/^172\.18\.0\.1:\d+$/);
+    expect(r.status).toBe(0);
+  });
+
+  it('the docker host reaches the node address directly, from the same gateway address', () => {
+    expect(s.run('curl -s 172.18.0.2:8080/clientip').output).toMatch(/^172\.18\.0\.1:\d+$/);
+  });
+});

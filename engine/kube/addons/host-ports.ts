@@ -27,7 +27,9 @@ export interface PortMapping {
 
 /**
  * `docker run -p LISTEN:HOSTPORT:CONTAINERPORT` of a node: docker-proxy listens on the docker
- * host and connects to the node's address. Returns the listeners (closed when the node goes).
+ * host and connects to the node's address from the docker host itself (moby cmd/docker-proxy
+ * tcp_proxy.go: net.DialTCP("tcp", nil, backendAddr), no local address, so the source is the
+ * route's: the kind network's gateway 172.18.0.1). Returns the listeners (closed when the node goes).
  */
 export function publishPortMappings(
   world: World,
@@ -35,11 +37,6 @@ export function publishPortMappings(
   mappings: PortMapping[],
 ): TcpListener[] {
   const root = hostNet(world, world.mainHost).root;
-  // docker-proxy's upstream connection starts in the node's own namespace rather than on the
-  // docker host: the engine's packet pipeline of one host does not see another host's
-  // listening sockets (a TCP connect from the docker host to a node is refused), so the
-  // node's services see the node's address (172.18.0.x) as the peer, not the gateway's.
-  const nodeRoot = hostNet(world, node.host).root;
   const addr = parseIpv4(node.ip);
   const listeners: TcpListener[] = [];
   if (addr === null) return listeners;
@@ -47,8 +44,8 @@ export function publishPortMappings(
     if ((m.protocol ?? 'TCP').toUpperCase() !== 'TCP') continue;
     const handler = relayHandler(() => ({
       world,
-      host: node.host,
-      ns: nodeRoot,
+      host: world.mainHost,
+      ns: root,
       addr,
       port: m.containerPort,
     }));

@@ -1,5 +1,6 @@
 // Which of the engine's commands each well-known image ships, which shell its `sh` is (busybox
 // ash, dash or bash) and how that shell and the container runtime word a missing program.
+import { CURL_8_21_0, type CurlFlavour } from '../../net/tools/curl-flavour.ts';
 import type { Shell } from '../../shell/interpreter.ts';
 
 export type ShellFlavour = 'ash' | 'dash' | 'bash';
@@ -9,6 +10,8 @@ export interface ImageTools {
   sh: ShellFlavour;
   /** The engine commands (by name) the image has; every other engine command is absent. */
   commands: ReadonlySet<string>;
+  /** The curl release the image ships when it is not Debian 12's 7.88.1 (net/tools/curl-flavour.ts). */
+  curl?: CurlFlavour;
 }
 
 // busybox 1.36.1 `make defconfig` (+CONFIG_INOTIFYD, as docker-library/busybox
@@ -168,8 +171,9 @@ const KNOWN: Record<string, ImageTools> = {
   'registry.k8s.io/busybox': busybox,
   'docker.io/library/alpine': alpine,
   // curl/curl-container create_base_image.sh: alpine + `apk add` deps, curl copied to /usr/bin
-  'docker.io/curlimages/curl': { sh: 'ash', commands: new Set([...ALPINE, 'curl']) },
-  'quay.io/curl/curl': { sh: 'ash', commands: new Set([...ALPINE, 'curl']) },
+  // (its latest tag: curl 8.21.0; other tags are not told apart)
+  'docker.io/curlimages/curl': { sh: 'ash', commands: new Set([...ALPINE, 'curl']), curl: CURL_8_21_0 },
+  'quay.io/curl/curl': { sh: 'ash', commands: new Set([...ALPINE, 'curl']), curl: CURL_8_21_0 },
   'docker.io/library/debian': debian,
   'docker.io/library/ubuntu': debian,
   // nginx/docker-nginx mainline/debian/Dockerfile (cffeb93, nginx 1.27.4): FROM

@@ -6,6 +6,7 @@
 import { defaultCommands } from '../../commands/table.ts';
 import { BudgetExceeded } from '../../core/budget.ts';
 import { netProcfs } from '../../net/sysctl.ts';
+import { setCurlFlavour } from '../../net/tools/curl-flavour.ts';
 import { initialProc } from '../../session.ts';
 import { resolveCommand, setNotFoundWording } from '../../shell/command.ts';
 import { Shell } from '../../shell/interpreter.ts';
@@ -93,6 +94,7 @@ export function containerWorld(
   if (tools) {
     for (const name of [...world.commands.keys()]) if (!tools.commands.has(name)) world.commands.delete(name);
     setNotFoundWording(world, (shell, name, kind) => notFoundLine(tools, shell, name, kind));
+    if (tools.curl) setCurlFlavour(world, tools.curl);
   }
   world.clock.advance(startMs - world.clock.now());
   for (const dir of dirs) world.mainHost.fs.mkdir(dir, { parents: true });

@@ -1,17 +1,19 @@
-// curl 7.88.1 (Debian 12) for plain http:// URLs over the simulated TCP stack: the body to stdout
-// or -o FILE, -s/-S, -i/-I, -v (connection and header trace), -m/--max-time, --connect-timeout,
-// the progress meter when the body does not go to the terminal, and the error lines with their
-// exit codes (6 resolve, 7 connect, 28 timeout). Wording recorded from the real tool by
+// curl for plain http:// URLs over the simulated TCP stack (7.88.1 of Debian 12, or a container
+// image's own release: curl-flavour.ts): the body to stdout or -o FILE, -s/-S, -i/-I, -v
+// (connection and header trace), -m/--max-time, --connect-timeout, the progress meter when the
+// body does not go to the terminal, and the error lines with their exit codes (6 resolve, 7
+// connect, 28 timeout). Wording recorded from the real tool by
 // scripts/record-net-clients.sh (goldens in test/engine/fixtures/net-clients/).
 import { isTerminal } from '../../commands/coreutils/files.ts';
 import type { CommandContext } from '../../commands/types.ts';
 import { strerror } from '../errno.ts';
 import { formatIpv4 } from '../inet.ts';
 import { byteLength } from '../server/tcp-stream.ts';
-import { METER_HEAD, meterLine } from './curl-meter.ts';
+import { curlFlavourOf } from './curl-flavour.ts';
 import { parseHttpHead, parseHttpUrl, responseComplete } from './http-url.ts';
 import { closeConn, connectTcp, readUntil, resolveHost, send } from './tcp-client.ts';
 
+/** The default release (Debian 12's); a container's image may ship another (curl-flavour.ts). */
 export const CURL_VERSION = '7.88.1';
 
 interface CurlOptions {
@@ -68,7 +70,7 @@ function parseArgs(argv: string[]): CurlOptions | string {
         } else if (c === 'm') {
           o.maxTimeMs = parseSeconds(rest());
           break;
-        } else return `option -${c}: is unknown`;
+        } else return `option ${arg}: is unknown`; // orig_opt: the whole argument
       }
     } else if (arg.startsWith('--')) return `option ${arg}: is unknown`;
     else o.url = arg;
@@ -83,6 +85,7 @@ function fail(ctx: CommandContext, o: CurlOptions, code: number, message: string
 }
 
 export function curl(ctx: CommandContext): number {
+  const flavour = curlFlavourOf(ctx.world);
   const o = parseArgs(ctx.argv.slice(1));
   if (typeof o === 'string') {
     ctx.stderr.write(`curl: ${o}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
@@ -90,17 +93,16 @@ export function curl(ctx: CommandContext): number {
   }
   if (!o.url) {
     ctx.stderr.write(
-      "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
+      `curl: ${flavour.noUrl}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
     );
     return 2;
   }
   const target = parseHttpUrl(o.url);
-  if (!target)
-    return fail(ctx, o, 1, `Protocol "${o.url.split('://')[0]}" not supported or disabled in libcurl`);
+  if (!target) return fail(ctx, o, 1, flavour.unsupportedProtocol(o.url.split('://')[0]));
   // The meter goes to stderr when the body does not go to the terminal (tool_operate.c).
   const meter = !o.silent && !o.verbose && (o.output !== null || !isTerminal(ctx));
   const meterLines: string[] = [];
-  if (meter) ctx.stderr.write(`${METER_HEAD}\r${meterLine(0, 0, 0, 0)}`);
+  if (meter) ctx.stderr.write(`${flavour.meterHead}\r${flavour.meterLine(0, 0, 0, 0)}`);
   const finishMeter = () => {
     if (meter) ctx.stderr.write(`${meterLines.join('')}\n`);
   };
@@ -119,7 +121,8 @@ export function curl(ctx: CommandContext): number {
   const secondsLines = () => {
     // One update as the transfer ends, or one per second it lasted (recorded).
     const seconds = Math.floor(elapsed() / 1000);
-    for (let s = Math.min(1, seconds); s <= seconds; s++) meterLines.push(`\r${meterLine(0, 0, 0, s)}`);
+    for (let s = Math.min(1, seconds); s <= seconds; s++)
+      meterLines.push(`\r${flavour.meterLine(0, 0, 0, s)}`);
   };
   if (result.errno !== null) {
     secondsLines();
@@ -132,13 +135,13 @@ export function curl(ctx: CommandContext): number {
           ctx,
           o,
           28,
-          `Failed to connect to ${target.host} port ${target.port} after ${elapsed()} ms: Timeout was reached`,
+          flavour.connectFailed(target.host, target.port, elapsed(), 'Timeout was reached'),
         );
       return fail(ctx, o, 28, `Connection timed out after ${elapsed()} milliseconds`);
     }
     // The kernel giving up on the SYN is still a timeout to curl: code 28, connect wording.
     const code = result.errno === 'ETIMEDOUT' ? 28 : 7;
-    const why = `Failed to connect to ${target.host} port ${target.port} after ${elapsed()} ms: Couldn't connect to server`;
+    const why = flavour.connectFailed(target.host, target.port, elapsed(), flavour.couldntConnect);
     if (o.verbose) {
       ctx.stderr.write(
         `* connect to ${ip} port ${target.port} failed: ${strerror(result.errno)}\n* ${why}\n`,
@@ -151,7 +154,7 @@ export function curl(ctx: CommandContext): number {
   const conn = result.conn;
   if (o.verbose) ctx.stderr.write(`* Connected to ${target.host} (${ip}) port ${target.port} (#0)\n`);
   const hostHeader = target.port === 80 ? target.host : `${target.host}:${target.port}`;
-  const request = `${o.head ? 'HEAD' : 'GET'} ${target.path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: curl/${CURL_VERSION}\r\nAccept: */*\r\n\r\n`;
+  const request = `${o.head ? 'HEAD' : 'GET'} ${target.path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: curl/${flavour.version}\r\nAccept: */*\r\n\r\n`;
   if (o.verbose) ctx.stderr.write(traced('> ', request));
   send(conn, request);
   const deadline = o.maxTimeMs === null ? Infinity : start + o.maxTimeMs;
@@ -171,7 +174,7 @@ export function curl(ctx: CommandContext): number {
   const body = o.head ? '' : parsed.body;
   const total = parsed.contentLength ?? byteLength(body);
   const got = byteLength(body);
-  if (meter) meterLines.push(`\r${meterLine(total, got, Math.max(elapsed(), 1), 0, true)}`);
+  if (meter) meterLines.push(`\r${flavour.meterLine(total, got, Math.max(elapsed(), 1), 0, true)}`);
   finishMeter();
   if (o.verbose) ctx.stderr.write(traced('< ', parsed.head));
   let out = o.head || o.include ? parsed.head : '';
