@@ -331,13 +331,11 @@ describe('enforcement in a kind cluster', () => {
   // starts its container clock behind the node's packet clock and reports more (kubelet exec,
   // reported), so only the first timeout checks the figure
   const TIMEOUT = (port = 80) =>
-    `curl: (28) Failed to connect to ${ip} port ${port} after 3000 ms: Timeout was reached\ncommand terminated with exit code 28\n`;
+    `curl: (28) Failed to connect to ${ip}:${port} after 3000 ms: Timeout was reached\ncommand terminated with exit code 28\n`;
   const timedOut = (r: { status: number; output: string }, port = 80) => {
     expect(r.status).toBe(28);
     expect(r.output).toMatch(
-      new RegExp(
-        `^curl: \\(28\\) Failed to connect to ${ip} port ${port} after \\d+ ms: Timeout was reached\n`,
-      ),
+      new RegExp(`^curl: \\(28\\) Failed to connect to ${ip}:${port} after \\d+ ms: Timeout was reached\n`),
     );
   };
   const apply = (name: string, yaml: string) => {

@@ -74,7 +74,7 @@ describe('a ClusterIP Service in front of nginx (single-node kind)', () => {
     // KUBE-SERVICES: "has no endpoints" -j REJECT (icmp port-unreachable): ECONNREFUSED
     const curl = s.run(`kubectl exec client -- curl -sS http://${ip}/`);
     expect(curl.output).toBe(
-      `curl: (7) Failed to connect to ${ip} port 80 after 0 ms: Couldn't connect to server\ncommand terminated with exit code 7\n`,
+      `curl: (7) Failed to connect to ${ip}:80 after 0 ms: Could not connect to server\ncommand terminated with exit code 7\n`,
     );
     const wget = s.run(`kubectl exec bb -- wget -qO- http://${ip}/`);
     expect(wget.output).toBe(
