@@ -25,6 +25,8 @@ interface CurlOptions {
   verbose: boolean;
   maxTimeMs: number | null;
   connectTimeoutMs: number | null;
+  /** -H/--header values in order, as "Name: value" (or "Name:" to remove a default). */
+  headers: string[];
   url: string | null;
 }
 
@@ -42,6 +44,7 @@ function parseArgs(argv: string[]): CurlOptions | string {
     verbose: false,
     maxTimeMs: null,
     connectTimeoutMs: null,
+    headers: [],
     url: null,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -55,6 +58,7 @@ function parseArgs(argv: string[]): CurlOptions | string {
     else if (arg === '--verbose') o.verbose = true;
     else if (arg === '--max-time') o.maxTimeMs = parseSeconds(value());
     else if (arg === '--connect-timeout') o.connectTimeoutMs = parseSeconds(value());
+    else if (arg === '--header') o.headers.push(value());
     else if (arg.startsWith('-') && !arg.startsWith('--') && arg.length > 1) {
       for (let j = 1; j < arg.length; j++) {
         const c = arg[j];
@@ -67,6 +71,9 @@ function parseArgs(argv: string[]): CurlOptions | string {
         else if (c === 'o') {
           o.output = rest();
           break;
+        } else if (c === 'H') {
+          o.headers.push(rest());
+          break;
         } else if (c === 'm') {
           o.maxTimeMs = parseSeconds(rest());
           break;
@@ -76,6 +83,29 @@ function parseArgs(argv: string[]): CurlOptions | string {
     else o.url = arg;
   }
   return o;
+}
+
+/**
+ * The request head: a custom Host takes the Host line's place; a custom User-Agent or Accept
+ * replaces curl's default, and custom headers follow the defaults in the order given; `Name:`
+ * with nothing after it removes a default (as curl 7.88.1 sends them, captured from the real
+ * tool; see test/engine/curl-headers.test.ts).
+ */
+function requestHead(o: CurlOptions, path: string, host: string, version: string): string {
+  const custom = o.headers.map((h) => {
+    const colon = h.indexOf(':');
+    const name = colon < 0 ? h : h.slice(0, colon);
+    return { name, lower: name.toLowerCase(), value: colon < 0 ? '' : h.slice(colon + 1).trim() };
+  });
+  const has = (lower: string) => custom.some((h) => h.lower === lower);
+  const customHost = custom.find((h) => h.lower === 'host');
+  const lines = [`${o.head ? 'HEAD' : 'GET'} ${path} HTTP/1.1`];
+  if (!customHost) lines.push(`Host: ${host}`);
+  else if (customHost.value) lines.push(`Host: ${customHost.value}`);
+  if (!has('user-agent')) lines.push(`User-Agent: curl/${version}`);
+  if (!has('accept')) lines.push('Accept: */*');
+  for (const h of custom) if (h.lower !== 'host' && h.value) lines.push(`${h.name}: ${h.value}`);
+  return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
 /** curl's own error line: shown unless -s, or with -s when -S. */
@@ -154,7 +184,7 @@ export function curl(ctx: CommandContext): number {
   const conn = result.conn;
   if (o.verbose) ctx.stderr.write(`* Connected to ${target.host} (${ip}) port ${target.port} (#0)\n`);
   const hostHeader = target.port === 80 ? target.host : `${target.host}:${target.port}`;
-  const request = `${o.head ? 'HEAD' : 'GET'} ${target.path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: curl/${flavour.version}\r\nAccept: */*\r\n\r\n`;
+  const request = requestHead(o, target.path, hostHeader, flavour.version);
   if (o.verbose) ctx.stderr.write(traced('> ', request));
   send(conn, request);
   const deadline = o.maxTimeMs === null ? Infinity : start + o.maxTimeMs;
