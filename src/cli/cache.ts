@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ENGINE_VERSION } from '../../engine/index.ts';
+import type { BackendName } from '../notebook/backend.ts';
 import type { NoteReport } from '../notebook/report.ts';
 
 export const CACHE_DIR = '.labbook-cache/check';
@@ -52,8 +53,12 @@ export function renderFingerprint(): string {
   return codeFingerprint(['engine', 'src/notebook', 'src/site']);
 }
 
-export function cacheKey(file: string, source: string): string {
-  return createHash('sha256').update(`${engineFingerprint()}\0${file}\0${source}`).digest('hex').slice(0, 32);
+/** The key of a note's report: the code, the backend that ran it, the file and its text. */
+export function cacheKey(file: string, source: string, backend: BackendName = 'engine'): string {
+  return createHash('sha256')
+    .update(`${engineFingerprint()}\0${backend}\0${file}\0${source}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export function readCached(dir: string, key: string): NoteReport | null {

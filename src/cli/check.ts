@@ -1,8 +1,11 @@
 // `labbook check [PATH...]`: runs every note, prints per-note results, diagnostics with diffs
-// and a closing `N passed, N failed` line; --update rewrites expected outputs; --reporter json.
+// and a closing `N passed, N failed` line; --update rewrites expected outputs; --reporter json;
+// --backend linux runs the notes in private hosts on this machine instead of the engine.
 import { readFileSync, writeFileSync } from 'node:fs';
 import pc from 'picocolors';
+import type { BackendName } from '../notebook/backend.ts';
 import { formatDiagnostic } from '../notebook/diagnostics.ts';
+import { linuxMode } from '../notebook/linux-backend.ts';
 import type { NoteReport } from '../notebook/report.ts';
 import { CACHE_DIR, cacheKey, expectReport, readCached, rememberReport, writeCached } from './cache.ts';
 import { findNotes } from './files.ts';
@@ -16,6 +19,8 @@ export interface CheckOptions {
   reporter: 'human' | 'json';
   cache: boolean;
   jobs: number;
+  /** Where commands run (default: the engine). */
+  backend?: BackendName;
   cacheDir?: string;
   out?: (text: string) => void;
   err?: (text: string) => void;
@@ -25,6 +30,8 @@ export interface CheckSummary {
   reports: NoteReport[];
   passed: number;
   failed: number;
+  /** Notes the backend cannot run (they count as neither passed nor failed). */
+  unsupported: number;
   fromCache: number;
   updated: string[];
 }
@@ -33,6 +40,11 @@ export async function check(options: CheckOptions): Promise<CheckSummary> {
   const out = options.out ?? ((t: string) => process.stdout.write(t));
   const err = options.err ?? ((t: string) => process.stderr.write(t));
   const cacheDir = options.cacheDir ?? CACHE_DIR;
+  const backend = options.backend ?? 'engine';
+  if (backend === 'linux' && options.reporter === 'human') {
+    const mode = linuxMode();
+    err(`labbook: --backend linux: ${mode.kind === 'unavailable' ? mode.reason : mode.description}\n`);
+  }
   const { files, missing } = findNotes(options.paths.length ? options.paths : ['content']);
   for (const m of missing) err(`labbook: ${m}: No such file or directory\n`);
   const reports: Array<NoteReport | undefined> = new Array(files.length);
@@ -40,14 +52,14 @@ export async function check(options: CheckOptions): Promise<CheckSummary> {
   let fromCache = 0;
   files.forEach((file, index) => {
     const source = readFileSync(file, 'utf8');
-    const key = cacheKey(file, source);
+    const key = cacheKey(file, source, backend);
     const cached = options.cache && !options.update ? readCached(cacheDir, key) : null;
     if (cached) {
       reports[index] = cached;
       rememberReport(file, source, cached);
       fromCache++;
     } else {
-      jobs.push({ file, source, update: options.update, fill: options.fill ?? false, index, key });
+      jobs.push({ file, source, update: options.update, fill: options.fill ?? false, backend, index, key });
       if (!options.update) expectReport(file, source);
     }
   });
@@ -73,20 +85,26 @@ export async function check(options: CheckOptions): Promise<CheckSummary> {
   }
   if (tty && jobs.length > 0) err('\r\x1b[K');
   const all = reports as NoteReport[];
-  const passed = all.filter((r) => r.passed).length;
-  const failed = all.length - passed;
+  const unsupported = all.filter((r) => r.unsupported !== undefined).length;
+  const passed = all.filter((r) => r.passed && r.unsupported === undefined).length;
+  const failed = all.length - passed - unsupported;
   if (options.reporter === 'json') {
-    out(`${JSON.stringify({ passed, failed, notes: all.map(({ blocks, ...rest }) => rest) }, null, 2)}\n`);
+    out(
+      `${JSON.stringify({ backend, passed, failed, unsupported, notes: all.map(({ blocks, ...rest }) => rest) }, null, 2)}\n`,
+    );
   } else {
     for (const r of all) {
       const what = `${r.counts.commands} commands, ${r.counts.asserted} asserted`;
-      if (r.passed) out(`${pc.green('ok')}   ${r.file} ${pc.dim(`(${what})`)}\n`);
+      if (r.unsupported !== undefined)
+        out(`${pc.yellow('skip')} ${r.file} ${pc.dim(`(not runnable with --backend ${backend})`)}\n`);
+      else if (r.passed) out(`${pc.green('ok')}   ${r.file} ${pc.dim(`(${what})`)}\n`);
       else out(`${pc.red('FAIL')} ${r.file} ${pc.dim(`(${what}, ${r.counts.failed} failed)`)}\n`);
       for (const d of r.diagnostics)
         out(`${formatDiagnostic(d).replace(/^/gm, '     ').trimStart().replace(/^/, '     ')}\n`);
     }
     for (const f of updated) out(`updated ${f}\n`);
-    out(`${passed} passed, ${failed} failed\n`);
+    const skipped = unsupported ? `, ${unsupported} not runnable with --backend ${backend}` : '';
+    out(`${passed} passed, ${failed} failed${skipped}\n`);
   }
-  return { reports: all, passed, failed: failed + missing.length, fromCache, updated };
+  return { reports: all, passed, failed: failed + missing.length, unsupported, fromCache, updated };
 }

@@ -1,4 +1,4 @@
-// The labbook command line: check, sh, build, dev, export. Usage errors exit with status 2.
+// The labbook command line: check, sh, build, dev, export, serve. Usage errors exit with status 2.
 import { parseArgs } from 'node:util';
 import { check } from './check.ts';
 import { sh } from './sh.ts';
@@ -12,6 +12,8 @@ commands:
       --reporter json     machine-readable results
       --no-cache          run every note even if unchanged
       --jobs N            worker threads (default: one per core)
+      --backend B         where commands run: engine (default) or linux (a private
+                          throw-away host per session on this machine; needs root)
   sh [FILE [ARG...]]  run a bash script in a fresh engine world (interactive without FILE)
   build             check every note while building the site into dist/, with its search
                     index and exports
@@ -19,6 +21,9 @@ commands:
   export FORMAT [--out DIR] [CONTENT]
                     flashcards and quizzes from the notes: anki, anki-tsv, moodle-xml, gift,
                     quiz-json, snippets, or all (default DIR: exports/)
+  serve --kube-api [--port N] [--kubeconfig FILE] [--seed SEED] [--name NAME]
+                    serve a simulated kind cluster's Kubernetes API on 127.0.0.1 for the
+                    real kubectl (writes FILE, prints the KUBECONFIG export)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -44,6 +49,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'export': {
       const { exportCommand } = await import('../exports/command.ts');
       return exportCommand(rest);
+    }
+    case 'serve': {
+      const { serveCommand } = await import('../serve/kube-api.ts');
+      return serveCommand(rest);
     }
     case 'dev': {
       const { dev } = await import('../site/build.ts');
@@ -71,10 +80,15 @@ function parseCheck(args: string[]) {
       reporter: { type: 'string', default: 'human' },
       'no-cache': { type: 'boolean', default: false },
       jobs: { type: 'string', default: '0' },
+      backend: { type: 'string', default: 'engine' },
     },
   });
   if (values.reporter !== 'human' && values.reporter !== 'json')
     throw new Error(`unknown reporter "${values.reporter}" (human, json)`);
+  if (values.backend !== 'engine' && values.backend !== 'linux')
+    throw new Error(`unknown backend "${values.backend}" (engine, linux)`);
+  if (values.backend === 'linux' && values.update)
+    throw new Error("--update writes the engine's output; use it with --backend engine");
   if (!/^\d+$/.test(values.jobs)) throw new Error(`--jobs expects a number, not "${values.jobs}"`);
   return {
     paths: positionals,
@@ -83,5 +97,6 @@ function parseCheck(args: string[]) {
     reporter: values.reporter as 'human' | 'json',
     cache: !values['no-cache'],
     jobs: Number(values.jobs),
+    backend: values.backend as 'engine' | 'linux',
   };
 }

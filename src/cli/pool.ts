@@ -1,6 +1,7 @@
 // Runs note checks across worker threads (one per core, at most one per note).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { BackendName } from '../notebook/backend.ts';
 import { type CheckResult, checkNote } from '../notebook/check-note.ts';
 
 export interface Job {
@@ -8,6 +9,7 @@ export interface Job {
   source: string;
   update: boolean;
   fill: boolean;
+  backend: BackendName;
 }
 
 export async function runJobs(
@@ -18,7 +20,7 @@ export async function runJobs(
   const workers = Math.min(parallel > 0 ? parallel : availableParallelism(), jobs.length);
   if (workers <= 1) {
     for (const [i, job] of jobs.entries())
-      onDone(i, await checkNote(job.file, job.source, job.update, job.fill));
+      onDone(i, await checkNote(job.file, job.source, job.update, job.fill, job.backend));
     return;
   }
   let next = 0;

@@ -56,8 +56,15 @@ export function outputLines(text: string): string[] {
   return lines;
 }
 
-/** Aligns pattern lines with actual lines at minimal edit cost. */
-export function align(patterns: string[], actual: string[]): Step[] {
+/**
+ * Aligns pattern lines with actual lines at minimal edit cost; `same` (default: lineMatches)
+ * says whether pattern i matches actual line j.
+ */
+export function align(
+  patterns: string[],
+  actual: string[],
+  same: (i: number, j: number) => boolean = (i, j) => lineMatches(patterns[i], actual[j]),
+): Step[] {
   const n = patterns.length;
   const m = actual.length;
   if (n * m > 4_000_000) {
@@ -82,7 +89,7 @@ export function align(patterns: string[], actual: string[]): Step[] {
       let best = 1 + cost[i + 1][j];
       if (j < m) {
         best = Math.min(best, 1 + cost[i][j + 1]);
-        if (lineMatches(p, actual[j])) best = Math.min(best, cost[i + 1][j + 1]);
+        if (same(i, j)) best = Math.min(best, cost[i + 1][j + 1]);
       }
       cost[i][j] = best;
     }
@@ -104,7 +111,7 @@ export function align(patterns: string[], actual: string[]): Step[] {
       i++;
       continue;
     }
-    if (j < m && lineMatches(p, actual[j]) && cost[i][j] === cost[i + 1][j + 1]) {
+    if (j < m && same(i, j) && cost[i][j] === cost[i + 1][j + 1]) {
       steps.push({ op: 'same', pattern: p, actual: actual[j] });
       i++;
       j++;

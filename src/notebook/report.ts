@@ -29,6 +29,10 @@ export interface NoteReport {
   file: string;
   title: string;
   engineVersion: string;
+  /** Where the commands ran (absent in reports cached before backends existed: the engine). */
+  backend?: NoteRun['backend'];
+  /** Set when the backend cannot run this note: nothing ran, and it counts as neither passed nor failed. */
+  unsupported?: string;
   passed: boolean;
   counts: NoteRun['counts'];
   diagnostics: Diagnostic[];
@@ -40,6 +44,8 @@ export function toReport(run: NoteRun, title: string): NoteReport {
     file: run.file,
     title,
     engineVersion: run.engineVersion,
+    backend: run.backend,
+    ...(run.unsupported !== undefined ? { unsupported: run.unsupported } : {}),
     passed: !run.diagnostics.some((d) => d.severity === 'error'),
     counts: run.counts,
     diagnostics: run.diagnostics,

@@ -1,0 +1,241 @@
+// The REST verbs on resources (GET, LIST, POST, PUT, PATCH, DELETE) against the simulated
+// cluster's store, answering with objects, lists, Tables or metav1.Status errors. After every
+// write that is not a dry run the cluster's runtime settles, as the engine's own kubectl does.
+import { groupVersion, type ResourceType } from '../../engine/kube/api/resources.ts';
+import {
+  type FieldRequirement,
+  parseFieldSelector,
+  parseLabelSelector,
+  type Selector,
+  SelectorError,
+} from '../../engine/kube/api/selectors.ts';
+import type { KubeObject } from '../../engine/kube/api/types.ts';
+import { badRequest, StatusError } from '../../engine/kube/apiserver/errors.ts';
+import type { DeleteOptions } from '../../engine/kube/apiserver/store.ts';
+import type { Cluster } from '../../engine/kube/cluster.ts';
+import { applyPatchBody } from './patch.ts';
+import type { ResourceRoute } from './routes.ts';
+import { listOf, tableOf, wantsTable } from './tables.ts';
+
+export interface ApiRequest {
+  method: string;
+  query: URLSearchParams;
+  accept?: string;
+  contentType?: string;
+  body: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface Selection {
+  labelSelector?: Selector;
+  fieldSelector?: FieldRequirement[];
+}
+
+/** metav1.Status for an error (the body of every failed API call). */
+export function statusBody(e: StatusError): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: e.message,
+    reason: e.reason,
+  };
+  if (Object.keys(e.details).length > 0) body.details = e.details;
+  body.code = e.code;
+  return body;
+}
+
+/** labelSelector and fieldSelector query parameters; bad syntax is a 400. */
+export function selection(query: URLSearchParams): Selection {
+  try {
+    const l = query.get('labelSelector');
+    const f = query.get('fieldSelector');
+    return {
+      labelSelector: l ? parseLabelSelector(l) : undefined,
+      fieldSelector: f ? parseFieldSelector(f) : undefined,
+    };
+  } catch (e) {
+    if (e instanceof SelectorError) throw badRequest(e.message);
+    throw e;
+  }
+}
+
+/** The object with the type meta of the URL's type (store objects may lack kind). */
+export function typed(type: ResourceType, obj: KubeObject): KubeObject {
+  return { ...obj, apiVersion: groupVersion(type), kind: type.kind };
+}
+
+/** Serves one request on a resource URL (not watches); errors become Status bodies. */
+export function handleResource(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiResponse {
+  try {
+    cluster.runtime.catchUp();
+    return dispatch(cluster, route, req);
+  } catch (e) {
+    if (e instanceof StatusError) return { status: e.code, body: statusBody(e) };
+    const message = e instanceof Error ? e.message : String(e);
+    return { status: 500, body: statusBody(new StatusError(500, 'InternalError', message)) };
+  }
+}
+
+function dispatch(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiResponse {
+  const { type, name, subresource } = route;
+  if (subresource && subresource !== 'status') {
+    // exec, attach and port-forward need SPDY/websocket upgrades; logs, scale and the rest are not simulated here
+    throw new StatusError(
+      405,
+      'MethodNotAllowed',
+      `labbook serve --kube-api does not serve ${type.resource}/${subresource}`,
+    );
+  }
+  if ((req.method === 'POST' || req.method === 'PUT') && !isJson(req.contentType)) {
+    // typed clients (kubectl create configmap, ...) send protobuf, which is not decoded here:
+    // the 415 of apiserver handlers/negotiation NewUnsupportedMediaTypeError, listing what is served
+    throw new StatusError(
+      415,
+      'UnsupportedMediaType',
+      'the body of the request was in an unknown format - accepted media types include: application/json',
+    );
+  }
+  const rv = () => String(cluster.store.resourceVersion);
+  const dryRun = req.query.getAll('dryRun').includes('All');
+  switch (req.method) {
+    case 'GET': {
+      const table = wantsTable(req.accept);
+      if (name) {
+        const obj = typed(type, cluster.store.get(type, route.namespace ?? '', name));
+        return {
+          status: 200,
+          body: table ? tableOf(cluster, type, [obj], req.query.get('includeObject'), rv()) : obj,
+        };
+      }
+      const objects = cluster.store
+        .list(type, route.namespace, selection(req.query))
+        .map((o) => typed(type, o));
+      return {
+        status: 200,
+        body: table
+          ? tableOf(cluster, type, objects, req.query.get('includeObject'), rv())
+          : listOf(type, objects, rv()),
+      };
+    }
+    case 'POST': {
+      if (name) throw methodNotAllowed();
+      const obj = withUrlNamespace(route, parseBody(req.body));
+      const created = typed(
+        type,
+        cluster.store.create({ ...obj, apiVersion: groupVersion(type), kind: type.kind }, { dryRun }),
+      );
+      if (!dryRun) cluster.runtime.settle();
+      return { status: 201, body: created };
+    }
+    case 'PUT': {
+      if (!name) throw methodNotAllowed();
+      const obj = withUrlNamespace(route, parseBody(req.body));
+      if (obj.metadata?.name !== name)
+        throw badRequest('the name of the object does not match the name on the URL');
+      const updated = cluster.store.update(
+        { ...obj, apiVersion: groupVersion(type), kind: type.kind },
+        { dryRun, status: subresource === 'status' },
+      );
+      if (!dryRun) cluster.runtime.settle();
+      return { status: 200, body: typed(type, updated) };
+    }
+    case 'PATCH': {
+      if (!name) throw methodNotAllowed();
+      const live = typed(type, cluster.store.get(type, route.namespace ?? '', name));
+      const patched = applyPatchBody(type, live, req.contentType ?? '', req.body);
+      const updated = cluster.store.update(patched, { dryRun, status: subresource === 'status' });
+      if (!dryRun) cluster.runtime.settle();
+      return { status: 200, body: typed(type, updated) };
+    }
+    case 'DELETE': {
+      if (!name) throw methodNotAllowed();
+      const namespace = route.namespace ?? '';
+      const deleted = cluster.store.delete(type, namespace, name, { ...deleteOptions(req), dryRun });
+      if (dryRun) return { status: 200, body: typed(type, deleted) };
+      cluster.runtime.settle();
+      const remaining = cluster.store.peek(type, namespace, name);
+      if (remaining && remaining.metadata.uid === deleted.metadata.uid)
+        return { status: 200, body: typed(type, cluster.store.get(type, namespace, name)) };
+      return {
+        status: 200,
+        body: {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Success',
+          details: { name, group: type.group, kind: type.resource, uid: deleted.metadata.uid },
+        },
+      };
+    }
+    default:
+      throw methodNotAllowed();
+  }
+}
+
+function isJson(contentType: string | undefined): boolean {
+  const media = (contentType ?? 'application/json').split(';')[0].trim();
+  return media === 'application/json' || media === '';
+}
+
+function methodNotAllowed(): StatusError {
+  return new StatusError(
+    405,
+    'MethodNotAllowed',
+    'the server does not allow this method on the requested resource',
+  );
+}
+
+function parseBody(text: string): KubeObject {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch (e) {
+    throw badRequest(`the body of the request could not be decoded: ${(e as Error).message}`);
+  }
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+    throw badRequest('the body of the request must be an object');
+  const o = obj as KubeObject;
+  o.metadata ??= {};
+  return o;
+}
+
+/**
+ * The URL's namespace fills an object without one; a different one is refused
+ * (apiserver rest.EnsureObjectNamespaceMatchesRequestNamespace).
+ */
+function withUrlNamespace(route: ResourceRoute, obj: KubeObject): KubeObject {
+  if (!route.type.namespaced) return obj;
+  const ns = route.namespace ?? '';
+  if (!obj.metadata.namespace) obj.metadata.namespace = ns;
+  else if (obj.metadata.namespace !== ns)
+    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  return obj;
+}
+
+/** metav1.DeleteOptions from the body kubectl sends, overridden by query parameters. */
+function deleteOptions(req: ApiRequest): DeleteOptions {
+  let body: Record<string, unknown> = {};
+  if (req.body.trim()) {
+    try {
+      body = JSON.parse(req.body) as Record<string, unknown>;
+    } catch {
+      throw badRequest('the body of the request could not be decoded as DeleteOptions');
+    }
+  }
+  const policy = req.query.get('propagationPolicy') ?? (body.propagationPolicy as string | undefined);
+  const grace = req.query.get('gracePeriodSeconds') ?? (body.gracePeriodSeconds as number | undefined);
+  const options: DeleteOptions = {};
+  if (policy !== undefined && policy !== null) {
+    // unknown policies are ignored here (the real server answers 422; its wording is not simulated)
+    if (policy === 'Foreground' || policy === 'Background' || policy === 'Orphan')
+      options.propagationPolicy = policy;
+  }
+  if (grace !== undefined && grace !== null) options.gracePeriodSeconds = Number(grace);
+  return options;
+}

@@ -1,0 +1,205 @@
+// `labbook serve --kube-api`: a simulated kind cluster served over HTTP on loopback with the
+// subset of the Kubernetes API that kubectl uses (discovery, /version, /openapi/v3, CRUD,
+// PATCH, watch), plus the kubeconfig pointing kubectl at it. Simulated time moves only when a
+// write settles the cluster (controllers run until idle, at most 10 simulated minutes).
+import { writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createWorld, Session, type World } from '../../engine/index.ts';
+import { StatusError } from '../../engine/kube/apiserver/errors.ts';
+import type { Cluster } from '../../engine/kube/cluster.ts';
+import { type KindCluster, kubeWorld } from '../../engine/kube/world-clusters.ts';
+import { discoveryDocument } from './discovery.ts';
+import { handleResource, statusBody } from './handlers.ts';
+import { openapiDocument } from './openapi.ts';
+import { parseResourcePath } from './routes.ts';
+import { isWatch, serveWatch } from './watch.ts';
+
+export interface KubeApiOptions {
+  /** TCP port on 127.0.0.1; 0 picks a free one. */
+  port?: number;
+  /** Seed of the simulated world. */
+  seed?: string;
+  /** kind cluster name (default "kind"). */
+  name?: string;
+  /** Serve an existing world's kind cluster instead of creating one. */
+  session?: Session;
+}
+
+export interface KubeApiServer {
+  url: string;
+  port: number;
+  session: Session;
+  world: World;
+  kind: KindCluster;
+  cluster: Cluster;
+  /** The kubeconfig text pointing at this server (cluster, user and context kind-NAME). */
+  kubeconfig(): string;
+  close(): Promise<void>;
+}
+
+/** Starts the server with a kind cluster created in a fresh world (or the given session's). */
+export async function startKubeApi(options: KubeApiOptions = {}): Promise<KubeApiServer> {
+  const name = options.name ?? 'kind';
+  const session =
+    options.session ??
+    new Session(
+      // a server runs indefinitely: no per-block step or simulated-time budget
+      createWorld({
+        seed: options.seed ?? 'labbook-serve',
+        limits: { steps: Number.MAX_SAFE_INTEGER, simulatedMs: Number.MAX_SAFE_INTEGER },
+      }),
+    );
+  if (!kubeWorld(session.world).clusters.has(name)) {
+    const created = session.run(`kind create cluster --name ${name}`);
+    if (created.status !== 0) throw new Error(`kind create cluster failed:\n${created.output}`);
+  }
+  const kind = kubeWorld(session.world).clusters.get(name) as KindCluster;
+  const cluster = kind.cluster;
+  const advertise = kind.nodes.find((n) => n.role === 'control-plane')?.ip ?? '127.0.0.1';
+  const server = createServer((req, res) => {
+    collectBody(req).then((body) => respond(cluster, advertise, req, res, body));
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    session,
+    world: session.world,
+    kind,
+    cluster,
+    kubeconfig: () => kubeconfigText(`kind-${name}`, url),
+    close: () => closeServer(server),
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+function collectBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function respond(
+  cluster: Cluster,
+  advertise: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string,
+): void {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const method = req.method ?? 'GET';
+  if (method === 'GET') {
+    const doc = discoveryDocument(cluster, path, advertise) ?? openapiDocument(cluster, path);
+    if (doc !== undefined) {
+      sendJson(res, 200, doc);
+      return;
+    }
+  }
+  const route = parseResourcePath(cluster, path);
+  if (!route) {
+    // the API server's mux answers unknown paths with a plain-text 404
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('404 page not found\n');
+    return;
+  }
+  const request = {
+    method,
+    query: url.searchParams,
+    accept: req.headers.accept,
+    contentType: req.headers['content-type'],
+    body,
+  };
+  if (method === 'GET' && isWatch(url.searchParams)) {
+    try {
+      cluster.runtime.catchUp();
+      serveWatch(cluster, route, request, res);
+    } catch (e) {
+      if (e instanceof StatusError) sendJson(res, e.code, statusBody(e));
+      else throw e;
+    }
+    return;
+  }
+  const answer = handleResource(cluster, route, request);
+  sendJson(res, answer.status, answer.body);
+}
+
+/** A kubeconfig with one cluster, user and context, no TLS and no credentials. */
+export function kubeconfigText(name: string, url: string): string {
+  return `apiVersion: v1
+kind: Config
+clusters:
+- cluster:
+    server: ${url}
+  name: ${name}
+contexts:
+- context:
+    cluster: ${name}
+    user: ${name}
+  name: ${name}
+current-context: ${name}
+preferences: {}
+users:
+- name: ${name}
+  user: {}
+`;
+}
+
+const SERVE_USAGE = `usage: labbook serve --kube-api [--port N] [--kubeconfig FILE] [--seed SEED] [--name NAME]
+`;
+
+/** The `labbook serve` command: runs until interrupted. */
+export async function serveCommand(args: string[]): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        'kube-api': { type: 'boolean', default: false },
+        port: { type: 'string', default: '0' },
+        kubeconfig: { type: 'string' },
+        seed: { type: 'string' },
+        name: { type: 'string', default: 'kind' },
+      },
+    }).values;
+  } catch (e) {
+    process.stderr.write(`labbook serve: ${(e as Error).message}\n${SERVE_USAGE}`);
+    return 2;
+  }
+  if (!values['kube-api'] || !/^\d+$/.test(String(values.port))) {
+    process.stderr.write(SERVE_USAGE);
+    return 2;
+  }
+  const server = await startKubeApi({
+    port: Number(values.port),
+    seed: values.seed as string | undefined,
+    name: values.name as string,
+  });
+  const file =
+    (values.kubeconfig as string | undefined) ?? join(tmpdir(), `labbook-kube-api-${server.port}.kubeconfig`);
+  writeFileSync(file, server.kubeconfig());
+  process.stdout.write(`Serving the simulated cluster "kind-${values.name}" at ${server.url}\n`);
+  process.stdout.write(`export KUBECONFIG=${file}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}
