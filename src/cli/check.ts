@@ -1,6 +1,7 @@
 // `labbook check [PATH...]`: runs every note, prints per-note results, diagnostics with diffs
 // and a closing `N passed, N failed` line; --update rewrites expected outputs; --reporter json;
-// --backend linux runs the notes in private hosts on this machine instead of the engine.
+// --backend linux runs the notes in private hosts on this machine instead of the engine;
+// --backend kube against a real cluster (--context), never cached.
 import { readFileSync, writeFileSync } from 'node:fs';
 import pc from 'picocolors';
 import type { BackendName } from '../notebook/backend.ts';
@@ -21,6 +22,8 @@ export interface CheckOptions {
   jobs: number;
   /** Where commands run (default: the engine). */
   backend?: BackendName;
+  /** With --backend kube: the kubeconfig context (default: its current context). */
+  context?: string;
   cacheDir?: string;
   out?: (text: string) => void;
   err?: (text: string) => void;
@@ -53,13 +56,25 @@ export async function check(options: CheckOptions): Promise<CheckSummary> {
   files.forEach((file, index) => {
     const source = readFileSync(file, 'utf8');
     const key = cacheKey(file, source, backend);
-    const cached = options.cache && !options.update ? readCached(cacheDir, key) : null;
+    // a real cluster's answers can change between runs: kube results are never cached
+    const cache = options.cache && backend !== 'kube';
+    const cached = cache && !options.update ? readCached(cacheDir, key) : null;
     if (cached) {
       reports[index] = cached;
       rememberReport(file, source, cached);
       fromCache++;
     } else {
-      jobs.push({ file, source, update: options.update, fill: options.fill ?? false, backend, index, key });
+      const fill = options.fill ?? false;
+      jobs.push({
+        file,
+        source,
+        update: options.update,
+        fill,
+        backend,
+        context: options.context,
+        index,
+        key,
+      });
       if (!options.update) expectReport(file, source);
     }
   });
@@ -74,7 +89,7 @@ export async function check(options: CheckOptions): Promise<CheckSummary> {
       if (result.updated !== undefined) {
         writeFileSync(job.file, result.updated);
         updated.push(job.file);
-      } else if (options.cache) writeCached(cacheDir, job.key, result.report);
+      } else if (options.cache && backend !== 'kube') writeCached(cacheDir, job.key, result.report);
       done++;
       if (tty) err(`\r${pc.dim(`checking ${done}/${jobs.length} ${job.file}`)}\x1b[K`);
     });

@@ -1,5 +1,6 @@
 // The labbook command line: check, sh, build, dev, export, serve. Usage errors exit with status 2.
 import { parseArgs } from 'node:util';
+import type { BackendName } from '../notebook/backend.ts';
 import { check } from './check.ts';
 import { sh } from './sh.ts';
 
@@ -13,7 +14,10 @@ commands:
       --no-cache          run every note even if unchanged
       --jobs N            worker threads (default: one per core)
       --backend B         where commands run: engine (default) or linux (a private
-                          throw-away host per session on this machine; needs root)
+                          throw-away host per session on this machine; needs root) or kube
+                          (the real kubectl against your kubeconfig's cluster, one fresh
+                          namespace per note, deleted afterwards)
+      --context NAME      with --backend kube: the kubeconfig context (default: current)
   sh [FILE [ARG...]]  run a bash script in a fresh engine world (interactive without FILE)
   build             check every note while building the site into dist/, with its search
                     index and exports
@@ -81,13 +85,16 @@ function parseCheck(args: string[]) {
       'no-cache': { type: 'boolean', default: false },
       jobs: { type: 'string', default: '0' },
       backend: { type: 'string', default: 'engine' },
+      context: { type: 'string' },
     },
   });
   if (values.reporter !== 'human' && values.reporter !== 'json')
     throw new Error(`unknown reporter "${values.reporter}" (human, json)`);
-  if (values.backend !== 'engine' && values.backend !== 'linux')
-    throw new Error(`unknown backend "${values.backend}" (engine, linux)`);
-  if (values.backend === 'linux' && values.update)
+  if (values.backend !== 'engine' && values.backend !== 'linux' && values.backend !== 'kube')
+    throw new Error(`unknown backend "${values.backend}" (engine, linux, kube)`);
+  if (values.context !== undefined && values.backend !== 'kube')
+    throw new Error('--context is for --backend kube');
+  if (values.backend !== 'engine' && values.update)
     throw new Error("--update writes the engine's output; use it with --backend engine");
   if (!/^\d+$/.test(values.jobs)) throw new Error(`--jobs expects a number, not "${values.jobs}"`);
   return {
@@ -97,6 +104,7 @@ function parseCheck(args: string[]) {
     reporter: values.reporter as 'human' | 'json',
     cache: !values['no-cache'],
     jobs: Number(values.jobs),
-    backend: values.backend as 'engine' | 'linux',
+    backend: values.backend as BackendName,
+    context: values.context,
   };
 }

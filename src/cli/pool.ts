@@ -10,6 +10,7 @@ export interface Job {
   update: boolean;
   fill: boolean;
   backend: BackendName;
+  context?: string;
 }
 
 export async function runJobs(
@@ -20,7 +21,7 @@ export async function runJobs(
   const workers = Math.min(parallel > 0 ? parallel : availableParallelism(), jobs.length);
   if (workers <= 1) {
     for (const [i, job] of jobs.entries())
-      onDone(i, await checkNote(job.file, job.source, job.update, job.fill, job.backend));
+      onDone(i, await checkNote(job.file, job.source, job.update, job.fill, job.backend, job.context));
     return;
   }
   let next = 0;

@@ -12,8 +12,9 @@ parentPort!.on(
     update: boolean;
     fill: boolean;
     backend: BackendName;
+    context?: string;
   }) => {
-    const result = await checkNote(msg.file, msg.source, msg.update, msg.fill, msg.backend);
+    const result = await checkNote(msg.file, msg.source, msg.update, msg.fill, msg.backend, msg.context);
     parentPort!.postMessage({ id: msg.id, result });
   },
 );

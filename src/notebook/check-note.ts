@@ -1,7 +1,8 @@
 // Checks one note from its text: parse, run (on the engine or another backend), report, and
-// (with update) the rewritten text. A note that fails on Linux but passes in the engine is
+// (with update) the rewritten text. A note that fails on Linux or a real cluster but passes in the engine is
 // reported as an engine discrepancy.
 import type { BackendName } from './backend.ts';
+import { kubeBackend } from './kube-backend.ts';
 import { linuxBackend } from './linux-backend.ts';
 import { mermaidProblems } from './mermaid-check.ts';
 import { type Note, parseNote } from './parse.ts';
@@ -15,8 +16,10 @@ export interface CheckResult {
   updated?: string;
 }
 
-async function runOn(note: Note, backend: BackendName): Promise<NoteRun> {
-  return backend === 'linux' ? runNote(note, linuxBackend()) : runNote(note);
+async function runOn(note: Note, backend: BackendName, context?: string): Promise<NoteRun> {
+  if (backend === 'linux') return runNote(note, linuxBackend());
+  if (backend === 'kube') return runNote(note, kubeBackend(note, { context }));
+  return runNote(note);
 }
 
 export async function checkNote(
@@ -25,11 +28,19 @@ export async function checkNote(
   update = false,
   fill = false,
   backend: BackendName = 'engine',
+  /** With --backend kube: the kubeconfig context (default: its current context). */
+  context?: string,
 ): Promise<CheckResult> {
   const note = parseNote(file, source);
-  const run = await runOn(note, backend);
+  const run = await runOn(note, backend, context);
   run.diagnostics.push(...(await mermaidProblems(note)));
-  if (backend !== 'engine' && !run.unsupported && run.diagnostics.some((d) => d.severity === 'error'))
+  const unavailable = run.diagnostics.some((d) => d.rule === 'backend/unavailable');
+  if (
+    backend !== 'engine' &&
+    !run.unsupported &&
+    !unavailable &&
+    run.diagnostics.some((d) => d.severity === 'error')
+  )
     run.diagnostics.push(await compareWithEngine(note, backend));
   const report = toReport(run, note.title);
   if (!update || (report.passed && !fill)) return { report };
@@ -37,7 +48,7 @@ export async function checkNote(
   if (changed === 0) return { report };
   // Re-check the rewritten note so the report says whether the update fixed it.
   const reparsed = parseNote(file, next);
-  const again = await runOn(reparsed, backend);
+  const again = await runOn(reparsed, backend, context);
   again.diagnostics.push(...(await mermaidProblems(reparsed)));
   return { report: toReport(again, note.title), updated: next };
 }

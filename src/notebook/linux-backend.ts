@@ -1,13 +1,12 @@
 // The Linux backend: each session of a note runs in its own throw-away private host on this
 // machine (new network, mount, UTS and PID namespaces, as root or in a user namespace), one
 // long-lived bash per session fed command by command, torn down after the note.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { StringDecoder } from 'node:string_decoder';
-import type { Backend, BackendResult, BackendSession } from './backend.ts';
+import { spawn, spawnSync } from 'node:child_process';
+import type { Backend } from './backend.ts';
 import { normaliseRealOutput } from './normalise.ts';
 import type { Note } from './parse.ts';
-import { parseTranscript } from './transcript.ts';
+import { ShellSession } from './shell-session.ts';
+import { toolUse } from './tool-use.ts';
 
 export type LinuxMode =
   | { kind: 'root' | 'rootless'; description: string }
@@ -49,7 +48,7 @@ export function linuxMode(): LinuxMode {
   return detected;
 }
 
-const CLUSTER_TOOL = /(?:^|[\s;&|(`])(kubectl|kind|docker)(?=$|[\s;&|)`])/m;
+const CLUSTER_TOOLS = ['kubectl', 'kind', 'docker'];
 /** Directories private to each session (tmpfs); file blocks may not write elsewhere. */
 const PRIVATE_DIRS = ['/root', '/tmp'];
 
@@ -61,22 +60,16 @@ function insidePrivateDirs(path: string): boolean {
 export function linuxUnsupported(note: Note): string | null {
   if (note.frontmatter.cluster !== undefined)
     return 'it needs a kind cluster (front matter `cluster:`), which only the engine simulates';
-  for (const block of note.blocks) {
-    if (block.attrs.norun) continue;
-    if (block.kind === 'file' && block.attrs.file && !insidePrivateDirs(block.attrs.file))
+  for (const block of note.blocks)
+    if (
+      !block.attrs.norun &&
+      block.kind === 'file' &&
+      block.attrs.file &&
+      !insidePrivateDirs(block.attrs.file)
+    )
       return `its file block writes ${block.attrs.file}, outside the private host's own directories (${PRIVATE_DIRS.join(', ')})`;
-    const sources =
-      block.kind === 'script'
-        ? [block.body]
-        : block.kind === 'transcript'
-          ? parseTranscript(block.body).commands.map((c) => c.source)
-          : [];
-    for (const source of sources) {
-      const tool = CLUSTER_TOOL.exec(source);
-      if (tool)
-        return `it runs \`${tool[1]}\` (line ${block.line}), which needs the engine's simulated cluster`;
-    }
-  }
+  const use = toolUse(note, CLUSTER_TOOLS);
+  if (use) return `it runs \`${use.tool}\` (line ${use.line}), which needs the engine's simulated cluster`;
   return null;
 }
 
@@ -110,44 +103,7 @@ exit() { local s=$?; [[ $0 == bash && -z \${BASH_EXECUTION_STRING+x} && \${BASH_
 export -f exit
 `;
 
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-export class LinuxSession implements BackendSession {
-  private output = '';
-  private readonly decoder = new StringDecoder('utf8');
-  private readonly marker = `__labbook_${randomBytes(8).toString('hex')}_`;
-  private waiter: (() => void) | null = null;
-  private exitStatus: number | null = null;
-  private readonly exited: Promise<void>;
-
-  private readonly child: ChildProcess;
-  private readonly timeoutMs: number;
-
-  private constructor(child: ChildProcess, timeoutMs: number) {
-    this.child = child;
-    this.timeoutMs = timeoutMs;
-    const onData = (chunk: Buffer) => {
-      this.output += this.decoder.write(chunk);
-      this.waiter?.();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.stdin!.on('error', () => {});
-    this.exited = new Promise((resolve) => {
-      child.once('close', (code, signal) => {
-        this.exitStatus = code ?? (signal ? 128 + 9 : 1);
-        resolve();
-        this.waiter?.();
-      });
-      child.once('error', (e) => {
-        this.output += `${e.message}\n`;
-        this.exitStatus = 127;
-        resolve();
-        this.waiter?.();
-      });
-    });
-  }
-
+export class LinuxSession extends ShellSession {
   static async open(timeoutMs: number): Promise<LinuxSession> {
     const mode = linuxMode();
     if (mode.kind === 'unavailable') throw new Error(`labbook: --backend linux ${mode.reason}`);
@@ -164,81 +120,16 @@ export class LinuxSession implements BackendSession {
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    const session = new LinuxSession(child, timeoutMs);
+    const session = new LinuxSession(child, {
+      backend: 'linux',
+      timeoutMs,
+      scriptsDir: '/tmp/.labbook-scripts',
+    });
     const setup = await session.exchange(SETUP);
     if (setup.status !== 0 || setup.output !== '') {
       await session.close();
       throw new Error(`labbook: --backend linux could not set up a private host:\n${setup.output}`);
     }
     return session;
-  }
-
-  get closed(): boolean {
-    return this.exitStatus !== null;
-  }
-
-  /** Writes `text` to the innermost shell, then a line printing the marker and the status. */
-  private async exchange(text: string): Promise<BackendResult> {
-    if (this.closed) return { output: '', status: 1 };
-    this.output = '';
-    const done = new RegExp(`${this.marker}(\\d+)\n`);
-    this.child.stdin!.write(
-      `${text.endsWith('\n') ? text : `${text}\n`}printf '%s%d\\n' ${this.marker} "$?"\n`,
-    );
-    let timer: NodeJS.Timeout | undefined;
-    let timedOut = false;
-    const result = await new Promise<BackendResult>((resolve) => {
-      const check = () => {
-        const m = done.exec(this.output);
-        if (m) resolve({ output: this.output.slice(0, m.index), status: Number(m[1]) });
-        else if (this.closed) resolve({ output: this.output, status: this.exitStatus! });
-        else if (timedOut) {
-          const seconds = this.timeoutMs / 1000;
-          const message = `the command ran longer than ${seconds}s on linux; its session was stopped`;
-          resolve({ output: this.output, status: 124, budget: { message } });
-        }
-      };
-      this.waiter = check;
-      timer = setTimeout(() => {
-        timedOut = true;
-        check();
-      }, this.timeoutMs);
-      check();
-    });
-    clearTimeout(timer);
-    this.waiter = null;
-    if (result.budget) await this.close();
-    return result;
-  }
-
-  run(command: string): Promise<BackendResult> {
-    return this.exchange(command);
-  }
-
-  async runScript(body: string, name: string): Promise<BackendResult> {
-    const path = `/tmp/.labbook-scripts/${name.replace(/\//g, '_')}`;
-    await this.writeFile(path, body.endsWith('\n') ? body : `${body}\n`);
-    // `bash -c` with $0 set to NAME reports errors as `bash NAME` does; no terminal input.
-    return this.exchange(`bash -c "$(< ${quote(path)})" ${quote(name)} </dev/null`);
-  }
-
-  async writeFile(path: string, content: string, mode?: number): Promise<void> {
-    const data = Buffer.from(content, 'utf8').toString('base64');
-    const chmod = mode !== undefined ? ` && chmod ${mode.toString(8)} ${quote(path)}` : '';
-    const r = await this.exchange(
-      `mkdir -p "$(dirname ${quote(path)})" && printf %s ${quote(data)} | base64 -d > ${quote(path)}${chmod}`,
-    );
-    if (r.status !== 0) throw new Error(`labbook: --backend linux could not write ${path}: ${r.output}`);
-  }
-
-  /** Kills the session's process group (its PID namespace dies with it) and waits for the end. */
-  async close(): Promise<void> {
-    if (this.exitStatus === null && this.child.pid !== undefined) {
-      try {
-        process.kill(-this.child.pid, 'SIGKILL');
-      } catch {}
-    }
-    this.child.stdin!.destroy();
-    await this.exited;
   }
 }

@@ -94,9 +94,23 @@ export async function runNote(note: Note, backend: Backend = engineBackend(note)
     return s;
   };
   try {
+    const problem = backend.prepare ? await backend.prepare() : null;
+    if (problem !== null) {
+      diag(1, 1, 'backend/unavailable', `--backend ${backend.name}: ${problem}`);
+      const blocks = note.blocks.map((block): BlockRun => ({ block, status: 'norun', commands: [] }));
+      return {
+        file: note.file,
+        engineVersion: ENGINE_VERSION,
+        backend: backend.name,
+        blocks,
+        diagnostics,
+        counts,
+      };
+    }
     return await runBlocks();
   } finally {
     for (const s of sessions.values()) await s.close();
+    await backend.finish?.();
   }
 
   async function runBlocks(): Promise<NoteRun> {
