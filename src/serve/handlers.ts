@@ -13,8 +13,10 @@ import type { KubeObject } from '../../engine/kube/api/types.ts';
 import { badRequest, StatusError } from '../../engine/kube/apiserver/errors.ts';
 import type { DeleteOptions } from '../../engine/kube/apiserver/store.ts';
 import type { Cluster } from '../../engine/kube/cluster.ts';
+import { decodeObjectBody } from './bodies.ts';
 import { applyPatchBody } from './patch.ts';
 import type { ResourceRoute } from './routes.ts';
+import { handleSubresource } from './subresources.ts';
 import { listOf, tableOf, wantsTable } from './tables.ts';
 
 export interface ApiRequest {
@@ -22,7 +24,10 @@ export interface ApiRequest {
   query: URLSearchParams;
   accept?: string;
   contentType?: string;
+  /** The body as text (JSON, YAML and patch bodies). */
   body: string;
+  /** The body's bytes (protobuf bodies). */
+  raw: Uint8Array;
 }
 
 export interface ApiResponse {
@@ -84,23 +89,7 @@ export function handleResource(cluster: Cluster, route: ResourceRoute, req: ApiR
 
 function dispatch(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiResponse {
   const { type, name, subresource } = route;
-  if (subresource && subresource !== 'status') {
-    // exec, attach and port-forward need SPDY/websocket upgrades; logs, scale and the rest are not simulated here
-    throw new StatusError(
-      405,
-      'MethodNotAllowed',
-      `labbook serve --kube-api does not serve ${type.resource}/${subresource}`,
-    );
-  }
-  if ((req.method === 'POST' || req.method === 'PUT') && !isJson(req.contentType)) {
-    // typed clients (kubectl create configmap, ...) send protobuf, which is not decoded here:
-    // the 415 of apiserver handlers/negotiation NewUnsupportedMediaTypeError, listing what is served
-    throw new StatusError(
-      415,
-      'UnsupportedMediaType',
-      'the body of the request was in an unknown format - accepted media types include: application/json',
-    );
-  }
+  if (subresource && subresource !== 'status') return handleSubresource(cluster, route, req);
   const rv = () => String(cluster.store.resourceVersion);
   const dryRun = req.query.getAll('dryRun').includes('All');
   switch (req.method) {
@@ -125,7 +114,7 @@ function dispatch(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiR
     }
     case 'POST': {
       if (name) throw methodNotAllowed();
-      const obj = withUrlNamespace(route, parseBody(req.body));
+      const obj = withUrlNamespace(route, decodeObjectBody(type, req));
       const created = typed(
         type,
         cluster.store.create({ ...obj, apiVersion: groupVersion(type), kind: type.kind }, { dryRun }),
@@ -135,7 +124,7 @@ function dispatch(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiR
     }
     case 'PUT': {
       if (!name) throw methodNotAllowed();
-      const obj = withUrlNamespace(route, parseBody(req.body));
+      const obj = withUrlNamespace(route, decodeObjectBody(type, req));
       if (obj.metadata?.name !== name)
         throw badRequest('the name of the object does not match the name on the URL');
       const updated = cluster.store.update(
@@ -178,31 +167,12 @@ function dispatch(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiR
   }
 }
 
-function isJson(contentType: string | undefined): boolean {
-  const media = (contentType ?? 'application/json').split(';')[0].trim();
-  return media === 'application/json' || media === '';
-}
-
-function methodNotAllowed(): StatusError {
+export function methodNotAllowed(): StatusError {
   return new StatusError(
     405,
     'MethodNotAllowed',
     'the server does not allow this method on the requested resource',
   );
-}
-
-function parseBody(text: string): KubeObject {
-  let obj: unknown;
-  try {
-    obj = JSON.parse(text);
-  } catch (e) {
-    throw badRequest(`the body of the request could not be decoded: ${(e as Error).message}`);
-  }
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
-    throw badRequest('the body of the request must be an object');
-  const o = obj as KubeObject;
-  o.metadata ??= {};
-  return o;
 }
 
 /**

@@ -62,7 +62,13 @@ export async function startKubeApi(options: KubeApiOptions = {}): Promise<KubeAp
   const server = createServer((req, res) => {
     collectBody(req).then((body) => respond(cluster, advertise, req, res, body));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const port = (server.address() as { port: number }).port;
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -82,11 +88,11 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-function collectBody(req: IncomingMessage): Promise<string> {
+function collectBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
   });
 }
 
@@ -100,7 +106,7 @@ function respond(
   advertise: string,
   req: IncomingMessage,
   res: ServerResponse,
-  body: string,
+  body: Buffer,
 ): void {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const path = url.pathname.replace(/\/+$/, '') || '/';
@@ -124,7 +130,8 @@ function respond(
     query: url.searchParams,
     accept: req.headers.accept,
     contentType: req.headers['content-type'],
-    body,
+    body: body.toString('utf8'),
+    raw: new Uint8Array(body),
   };
   if (method === 'GET' && isWatch(url.searchParams)) {
     try {
@@ -186,14 +193,28 @@ export async function serveCommand(args: string[]): Promise<number> {
     process.stderr.write(SERVE_USAGE);
     return 2;
   }
-  const server = await startKubeApi({
-    port: Number(values.port),
-    seed: values.seed as string | undefined,
-    name: values.name as string,
-  });
+  let server: KubeApiServer;
+  try {
+    server = await startKubeApi({
+      port: Number(values.port),
+      seed: values.seed as string | undefined,
+      name: values.name as string,
+    });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'EADDRINUSE' ? `port ${values.port} is already in use` : err.message;
+    process.stderr.write(`labbook serve: cannot listen on 127.0.0.1:${values.port}: ${why}\n`);
+    return 1;
+  }
   const file =
     (values.kubeconfig as string | undefined) ?? join(tmpdir(), `labbook-kube-api-${server.port}.kubeconfig`);
-  writeFileSync(file, server.kubeconfig());
+  try {
+    writeFileSync(file, server.kubeconfig());
+  } catch (e) {
+    await server.close();
+    process.stderr.write(`labbook serve: cannot write the kubeconfig ${file}: ${(e as Error).message}\n`);
+    return 1;
+  }
   process.stdout.write(`Serving the simulated cluster "kind-${values.name}" at ${server.url}\n`);
   process.stdout.write(`export KUBECONFIG=${file}\n`);
   await new Promise<void>((resolve) => {
