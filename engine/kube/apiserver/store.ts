@@ -6,6 +6,7 @@ import { groupVersion, type ResourceType, storageKey } from '../api/resources.ts
 import { type FieldRequirement, matches, matchesFields, type Selector } from '../api/selectors.ts';
 import { clone, type KubeObject, rfc3339 } from '../api/types.ts';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, StatusError } from './errors.ts';
+import { enforceFieldValidation, type FieldValidation, pruneUnknownFields } from './field-validation.ts';
 import { type Strategy, type StrategyContext, strategyFor } from './strategy.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -25,6 +26,16 @@ export interface ListOptions {
 
 export interface WriteOptions {
   dryRun?: boolean;
+  /** Checks the body's fields against the built-in kind's schema (the fieldValidation parameter). */
+  fieldValidation?: FieldValidationRequest;
+}
+
+export interface FieldValidationRequest {
+  directive: FieldValidation;
+  /** Receives the strict decoding errors as warnings under Warn. */
+  warnings: string[];
+  /** The body was a patch: errors are not wrapped as a decode failure of the kind. */
+  patch?: boolean;
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -161,10 +172,23 @@ export class Store {
     return this.scan(type, namespace, options).map((o) => withTypeMeta(clone(o), type));
   }
 
+  /**
+   * The request body's unknown fields under its fieldValidation directive (built-in kinds):
+   * a failure under Strict, else dropped as decoding into the Go type drops them.
+   */
+  private validateFields(type: ResourceType, body: KubeObject, options: WriteOptions): void {
+    const request = options.fieldValidation;
+    if (!request || this.typeStrategies.has(storageKey(type))) return;
+    const errors = pruneUnknownFields(body, type.group, type.version, type.kind);
+    const wrap = request.patch ? undefined : { kind: type.kind, version: type.version };
+    request.warnings.push(...enforceFieldValidation(errors, request.directive, wrap));
+  }
+
   create(input: KubeObject, options: WriteOptions = {}): KubeObject {
     const type = this.typeOf(input);
     if (type.virtual) throw badRequest(`the server does not allow this method on the requested resource`);
     const obj = clone(input);
+    this.validateFields(type, obj, options);
     obj.apiVersion = groupVersion(type);
     const meta = (obj.metadata ??= {});
     const ctx = this.context();
@@ -205,6 +229,10 @@ export class Store {
    */
   update(input: KubeObject, options: WriteOptions & { status?: boolean } = {}): KubeObject {
     const type = this.typeOf(input);
+    if (options.fieldValidation) {
+      input = clone(input);
+      this.validateFields(type, input, options);
+    }
     const ns = type.namespaced ? (input.metadata.namespace ?? 'default') : '';
     const name = input.metadata.name ?? '';
     const old = this.peek(type, ns, name);

@@ -4,6 +4,7 @@ import type { ResourceType } from '../api/resources.ts';
 import type { KubeObject } from '../api/types.ts';
 import { buildTable, kindPrefix, renderTables } from '../printers/index.ts';
 import { KubectlError } from './context.ts';
+import { goTemplate } from './output/go-template/index.ts';
 import { jsonpath, parseCustomColumnsSpec, printCustomColumns, toJson, toYaml } from './output/index.ts';
 
 export interface PrintOptions {
@@ -14,6 +15,22 @@ export interface PrintOptions {
   labelColumns: string[];
   noHeaders: boolean;
   now: number;
+  /** --show-managed-fields: keep metadata.managedFields in -o yaml/json. */
+  showManagedFields?: boolean;
+  /** typed objects (kubectl create): JSON keeps struct order in go-template's error dump */
+  typed?: boolean;
+}
+
+/**
+ * cli-runtime printers.OmitManagedFieldsPrinter, which kubectl puts before the JSON and YAML
+ * printers unless --show-managed-fields: the objects without metadata.managedFields.
+ */
+export function withoutManagedFields(objects: KubeObject[]): KubeObject[] {
+  return objects.map((o) => {
+    if (!o.metadata || o.metadata.managedFields === undefined) return o;
+    const { managedFields: _, ...metadata } = o.metadata;
+    return { ...o, metadata };
+  });
 }
 
 export function outputKind(output: string | undefined): string {
@@ -67,19 +84,31 @@ export function printObjects(
   single: boolean,
 ): string {
   const kind = options.output === 'wide' ? 'table' : outputKind(options.output);
-  const all = groups.flatMap((g) => g.objects);
+  const objects = groups.flatMap((g) => g.objects);
+  const all =
+    (kind === 'yaml' || kind === 'json') && !options.showManagedFields
+      ? withoutManagedFields(objects)
+      : objects;
   const arg = options.output?.includes('=') ? options.output.slice(options.output.indexOf('=') + 1) : '';
   switch (kind) {
     case 'yaml':
       return single && all.length === 1 ? toYaml(all[0]) : toYaml(asList(all));
     case 'json':
-      return `${toJson(single && all.length === 1 ? all[0] : asList(all), { sortKeys: true })}\n`;
+      return toJson(single && all.length === 1 ? all[0] : asList(all), { sortKeys: true });
     case 'name':
       return groups.flatMap((g) => g.objects.map((o) => `${nameOf(g.type, o)}\n`)).join('');
     case 'jsonpath':
     case 'jsonpath-as-json': {
       const data = single && all.length === 1 ? all[0] : asList(all);
       return jsonpath(arg, data, { asJson: kind === 'jsonpath-as-json' });
+    }
+    case 'go-template':
+    case 'go-template-file':
+    case 'template':
+    case 'templatefile': {
+      // cli-runtime GoTemplatePrinter; the *-file formats were read into go-template= already
+      const data = single && all.length === 1 ? all[0] : asList(all);
+      return goTemplate(arg, data, { sortKeys: !options.typed });
     }
     case 'custom-columns':
       return printCustomColumns(parseCustomColumnsSpec(arg), all, { noHeaders: options.noHeaders });

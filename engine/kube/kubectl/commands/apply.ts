@@ -7,6 +7,8 @@ import { formatError, type Kubectl, KubectlError } from '../context.ts';
 import { bool, list, type ParsedFlags, str } from '../flags.ts';
 import { type Manifest, readManifests } from '../manifests.ts';
 import { nameOf } from '../print.ts';
+import { fieldValidationRequest, printWarnings } from '../validate.ts';
+import { applyServerSide } from './apply-server-side.ts';
 import { threeWayMerge } from './merge.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -17,6 +19,8 @@ export const APPLY_FLAGS = [
   { name: 'dry-run', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
   { name: 'server-side', type: 'bool' },
+  { name: 'field-manager', type: 'string' },
+  { name: 'force-conflicts', type: 'bool' },
   { name: 'force', type: 'bool' },
   { name: 'validate', type: 'string' },
   { name: 'record', type: 'bool' },
@@ -67,38 +71,52 @@ export function mapping(k: Kubectl, m: Manifest): void {
 export function apply(k: Kubectl, flags: ParsedFlags): number {
   const files = list(flags, 'filename');
   if (files.length === 0) throw new KubectlError('error: must specify one of -f and -k');
+  if (bool(flags, 'force-conflicts') && !bool(flags, 'server-side'))
+    throw new KubectlError('error: --force-conflicts only works with --server-side');
+  if (bool(flags, 'server-side')) return applyServerSide(k, flags, namespaced, mapping, dryRunSuffix(flags));
   const manifests = readManifests(k, files);
   const cluster = k.cluster();
   const suffix = dryRunSuffix(flags);
   const dryRun = suffix !== '';
   let status = 0;
+  const clientDryRun = suffix === ' (dry run)';
   for (const m of manifests) {
+    // apply.go words a failed create "creating" and a failed patch "applying patch" (the patch
+    // text kubectl prints with it is not reproduced)
+    let action = 'applying';
     try {
       mapping(k, m);
       const obj = namespaced(k, m);
       const type = cluster.store.typeOf(obj);
       const name = obj.metadata.name ?? '';
-      const lastApplied = `${JSON.stringify(sortedForAnnotation(m.object))}\n`;
+      const lastApplied = lastAppliedConfiguration(obj);
       const live = cluster.store.peek(type, obj.metadata.namespace ?? '', name);
       if (!live) {
         obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
-        const created = cluster.store.create(obj, { dryRun });
+        action = 'creating';
+        const fieldValidation = fieldValidationRequest(flags, { clientDryRun });
+        const created = cluster.store.create(obj, { dryRun, fieldValidation });
+        printWarnings(k, fieldValidation);
         k.out(`${nameOf(type, created)} created${suffix}\n`);
         continue;
       }
       const previous = live.metadata.annotations?.[LAST_APPLIED];
+      // the modified configuration carries its annotations map, the annotation included
+      obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
       const merged = threeWayMerge(previous ? JSON.parse(previous) : {}, obj, structuredClone(live));
       merged.metadata.annotations = { ...(merged.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
       if (JSON.stringify(merged) === JSON.stringify(live)) {
         k.out(`${nameOf(type, live)} unchanged${suffix}\n`);
         continue;
       }
-      const updated = cluster.store.update(merged, { dryRun });
+      const fieldValidation = fieldValidationRequest(flags, { clientDryRun, patch: true });
+      const updated = cluster.store.update(merged, { dryRun, fieldValidation });
+      printWarnings(k, fieldValidation);
       const changed = updated.metadata.resourceVersion !== live.metadata.resourceVersion || dryRun;
       k.out(`${nameOf(type, updated)} ${changed ? 'configured' : 'unchanged'}${suffix}\n`);
     } catch (e) {
       status = 1;
-      k.err(`${withSource(e, 'applying', m)}\n`);
+      k.err(`${withSource(e, action, m)}\n`);
     }
   }
   if (!dryRun) cluster.runtime.settle();
@@ -118,10 +136,12 @@ export function createFromFiles(k: Kubectl, flags: ParsedFlags): number {
       if (saveConfig)
         obj.metadata.annotations = {
           ...(obj.metadata.annotations ?? {}),
-          [LAST_APPLIED]: `${JSON.stringify(sortedForAnnotation(m.object))}\n`,
+          [LAST_APPLIED]: lastAppliedConfiguration(obj),
         };
       const type = cluster.store.typeOf(obj);
-      const created = cluster.store.create(obj, { dryRun: suffix !== '' });
+      const fieldValidation = fieldValidationRequest(flags, { clientDryRun: suffix === ' (dry run)' });
+      const created = cluster.store.create(obj, { dryRun: suffix !== '', fieldValidation });
+      printWarnings(k, fieldValidation);
       k.out(`${nameOf(type, created)} created${suffix}\n`);
     } catch (e) {
       status = 1;
@@ -139,7 +159,20 @@ function withSource(e: unknown, action: string, m: Manifest): string {
   return formatError(e);
 }
 
-/** The annotation holds the manifest as encoding/json writes a map: keys sorted. */
+/**
+ * The last-applied-configuration annotation's text (kubectl apply util.GetModifiedConfiguration):
+ * the object as sent, with its namespace filled in, an annotations map (created empty when
+ * absent) without the annotation itself, marshalled as encoding/json writes a map.
+ */
+function lastAppliedConfiguration(obj: KubeObject): string {
+  const copy = structuredClone(obj);
+  const annotations = { ...(copy.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  copy.metadata.annotations = annotations;
+  return `${JSON.stringify(sortedForAnnotation(copy))}\n`;
+}
+
+/** Keys sorted as encoding/json writes a map. */
 function sortedForAnnotation(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedForAnnotation);
   if (value && typeof value === 'object') {

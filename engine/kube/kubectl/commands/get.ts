@@ -37,6 +37,7 @@ export const GET_FLAGS = [
   { name: 'field-selector', type: 'string' },
   { name: 'all-namespaces', short: 'A', type: 'bool' },
   { name: 'show-labels', type: 'bool' },
+  { name: 'show-managed-fields', type: 'bool' },
   { name: 'label-columns', short: 'L', type: 'strings' },
   { name: 'no-headers', type: 'bool' },
   { name: 'watch', short: 'w', type: 'bool' },
@@ -71,18 +72,33 @@ export function serverTable(cluster: Cluster, type: ResourceType, objects: KubeO
   });
 }
 
-function selectors(flags: ParsedFlags): { labelSelector?: Selector; fieldSelector?: FieldRequirement[] } {
+interface Selectors {
+  labelSelector?: Selector;
+  fieldSelector?: FieldRequirement[];
+  /** The API server's 400 for a selector it cannot parse (kubectl sends selectors unparsed). */
+  invalid?: string;
+}
+
+function selectors(flags: ParsedFlags): Selectors {
+  const l = str(flags, 'selector');
+  const f = str(flags, 'field-selector');
   try {
-    const l = str(flags, 'selector');
-    const f = str(flags, 'field-selector');
     return {
       labelSelector: l !== undefined ? parseLabelSelector(l) : undefined,
       fieldSelector: f !== undefined ? parseFieldSelector(f) : undefined,
     };
   } catch (e) {
-    if (e instanceof SelectorError) throw new KubectlError(`error: ${e.message}`);
+    if (e instanceof SelectorError) return { invalid: e.message };
     throw e;
   }
+}
+
+/** cli-runtime resource/selector.go: the list's 400 with the selectors named. */
+function selectorFailure(type: ResourceType, flags: ParsedFlags, message: string): string {
+  const resource = `${type.group}/${type.version}, Resource=${type.resource}`;
+  const l = str(flags, 'selector') ?? '';
+  const f = str(flags, 'field-selector') ?? '';
+  return `Error from server (BadRequest): Unable to find ${JSON.stringify(resource)} that match label selector ${JSON.stringify(l)}, field selector ${JSON.stringify(f)}: ${message}`;
 }
 
 export function get(k: Kubectl, flags: ParsedFlags): number {
@@ -103,7 +119,7 @@ export function get(k: Kubectl, flags: ParsedFlags): number {
   const cluster = k.cluster();
   const files = list(flags, 'filename');
   const all = bool(flags, 'all-namespaces');
-  const { labelSelector, fieldSelector } = selectors(flags);
+  const { labelSelector, fieldSelector, invalid: invalidSelector } = selectors(flags);
   let requests: Request[] = parseResourceArgs(cluster.registry, flags.args);
   if (files.length > 0) {
     requests = readManifests(k, files).map((m) => {
@@ -138,6 +154,8 @@ export function get(k: Kubectl, flags: ParsedFlags): number {
           errors.push(formatError(e));
         }
       }
+    } else if (invalidSelector !== undefined) {
+      errors.push(selectorFailure(req.type, flags, invalidSelector));
     } else {
       const namespace = all || !req.type.namespaced ? undefined : ns;
       answers.push({
@@ -156,18 +174,28 @@ export function get(k: Kubectl, flags: ParsedFlags): number {
     labelColumns: list(flags, 'label-columns'),
     noHeaders: bool(flags, 'no-headers'),
     now: cluster.now(),
+    showManagedFields: bool(flags, 'show-managed-fields'),
   };
 
+  if (watching && errors.length > 0) {
+    for (const e of errors) k.err(`${e}\n`);
+    return 1;
+  }
   if (watching) return watch(k, cluster, flags, requests[0], answers, printOptions);
 
   const total = answers.reduce((n, a) => n + a.objects.length, 0);
   const single = named && total === 1 && requests.length === 1 && requests[0].names.length === 1;
   const humanReadable = !output || output === 'wide';
-  k.out(
-    humanReadable
-      ? printTables(cluster, answers, printOptions, sortBy, bool(flags, 'show-kind'))
-      : printGeneric(answers, printOptions, sortBy, single),
-  );
+  // get.go printGeneric: when one named object was implied and fetching it failed, only the
+  // error is printed (no empty List); nothing at all when --ignore-not-found left nothing
+  const singleImplied = named && requests.length === 1 && requests[0].names.length === 1;
+  const ignoredAll = total === 0 && bool(flags, 'ignore-not-found');
+  if (humanReadable || ((!singleImplied || errors.length === 0) && !ignoredAll))
+    k.out(
+      humanReadable
+        ? printTables(cluster, answers, printOptions, sortBy, bool(flags, 'show-kind'))
+        : printGeneric(answers, printOptions, sortBy, single),
+    );
   if (total === 0 && !named && errors.length === 0 && humanReadable) {
     k.err(
       noResourcesMessage(
