@@ -3,6 +3,7 @@
 import { EXTRA_VERSIONS, groupVersion, type ResourceType } from '../../engine/kube/api/resources.ts';
 import type { Cluster } from '../../engine/kube/cluster.ts';
 import { KUBERNETES_VERSION } from '../../engine/kube/kind/bootstrap.ts';
+import { subresourceEntries } from './subresources.ts';
 
 /** Every served type, with the older versions of a group (EXTRA_VERSIONS) as copies. */
 export function servedTypes(cluster: Cluster): ResourceType[] {
@@ -46,7 +47,7 @@ export function discoveryDocument(cluster: Cluster, path: string, advertiseAddre
       kind: 'APIResourceList',
       apiVersion: 'v1',
       groupVersion: groupVersion(members[0]),
-      resources: members.map(apiResource),
+      resources: members.flatMap((t) => [apiResource(t), ...subresourceEntries(t)]),
     };
   }
   const groupOnly = /^\/apis\/([^/]+)$/.exec(path);

@@ -10,11 +10,14 @@ import {
   SelectorError,
 } from '../../engine/kube/api/selectors.ts';
 import type { KubeObject } from '../../engine/kube/api/types.ts';
-import { badRequest, StatusError } from '../../engine/kube/apiserver/errors.ts';
-import type { DeleteOptions } from '../../engine/kube/apiserver/store.ts';
+import { badRequest, invalid, StatusError } from '../../engine/kube/apiserver/errors.ts';
+import { isFieldValidation } from '../../engine/kube/apiserver/field-validation.ts';
+import { goQuote, notSupported } from '../../engine/kube/apiserver/kinds/field.ts';
+import type { DeleteOptions, FieldValidationRequest } from '../../engine/kube/apiserver/store.ts';
 import type { Cluster } from '../../engine/kube/cluster.ts';
+import { answerAccessReview, isAccessReview } from './access-review.ts';
 import { decodeObjectBody } from './bodies.ts';
-import { applyPatchBody } from './patch.ts';
+import { applyPatchBody, isApplyPatch, serveApplyPatch } from './patch.ts';
 import type { ResourceRoute } from './routes.ts';
 import { handleSubresource } from './subresources.ts';
 import { listOf, tableOf, wantsTable } from './tables.ts';
@@ -28,11 +31,15 @@ export interface ApiRequest {
   body: string;
   /** The body's bytes (protobuf bodies). */
   raw: Uint8Array;
+  /** Request headers (lower-case names), for impersonation. */
+  headers?: Record<string, string | string[] | undefined>;
 }
 
 export interface ApiResponse {
   status: number;
   body: unknown;
+  /** Texts of the Warning headers (299 warnings). */
+  warnings?: string[];
 }
 
 export interface Selection {
@@ -92,6 +99,9 @@ function dispatch(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiR
   if (subresource && subresource !== 'status') return handleSubresource(cluster, route, req);
   const rv = () => String(cluster.store.resourceVersion);
   const dryRun = req.query.getAll('dryRun').includes('All');
+  const fieldValidation: FieldValidationRequest =
+    req.method in OPTIONS_KIND ? fieldValidationOf(req) : { directive: 'Ignore', warnings: [] };
+  const warnings = fieldValidation.warnings;
   switch (req.method) {
     case 'GET': {
       const table = wantsTable(req.accept);
@@ -115,12 +125,16 @@ function dispatch(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiR
     case 'POST': {
       if (name) throw methodNotAllowed();
       const obj = withUrlNamespace(route, decodeObjectBody(type, req));
+      if (isAccessReview(type)) return answerAccessReview(cluster, type, obj, req);
       const created = typed(
         type,
-        cluster.store.create({ ...obj, apiVersion: groupVersion(type), kind: type.kind }, { dryRun }),
+        cluster.store.create(
+          { ...obj, apiVersion: groupVersion(type), kind: type.kind },
+          { dryRun, fieldValidation },
+        ),
       );
       if (!dryRun) cluster.runtime.settle();
-      return { status: 201, body: created };
+      return { status: 201, body: created, warnings };
     }
     case 'PUT': {
       if (!name) throw methodNotAllowed();
@@ -129,18 +143,33 @@ function dispatch(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiR
         throw badRequest('the name of the object does not match the name on the URL');
       const updated = cluster.store.update(
         { ...obj, apiVersion: groupVersion(type), kind: type.kind },
-        { dryRun, status: subresource === 'status' },
+        { dryRun, status: subresource === 'status', fieldValidation },
       );
       if (!dryRun) cluster.runtime.settle();
-      return { status: 200, body: typed(type, updated) };
+      return { status: 200, body: typed(type, updated), warnings };
     }
     case 'PATCH': {
       if (!name) throw methodNotAllowed();
+      if (isApplyPatch(req.contentType) && !subresource) {
+        const applied = serveApplyPatch(cluster, {
+          type,
+          namespace: route.namespace,
+          name,
+          body: req.body,
+          query: req.query,
+        });
+        if (!dryRun) cluster.runtime.settle();
+        return { status: applied.status, body: typed(type, applied.body) };
+      }
       const live = typed(type, cluster.store.get(type, route.namespace ?? '', name));
       const patched = applyPatchBody(type, live, req.contentType ?? '', req.body);
-      const updated = cluster.store.update(patched, { dryRun, status: subresource === 'status' });
+      const updated = cluster.store.update(patched, {
+        dryRun,
+        status: subresource === 'status',
+        fieldValidation,
+      });
       if (!dryRun) cluster.runtime.settle();
-      return { status: 200, body: typed(type, updated) };
+      return { status: 200, body: typed(type, updated), warnings };
     }
     case 'DELETE': {
       if (!name) throw methodNotAllowed();
@@ -165,6 +194,27 @@ function dispatch(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiR
     default:
       throw methodNotAllowed();
   }
+}
+
+const OPTIONS_KIND: Record<string, string> = {
+  POST: 'CreateOptions',
+  PUT: 'UpdateOptions',
+  PATCH: 'PatchOptions',
+};
+
+/**
+ * The fieldValidation query parameter (Warn when empty, as handlers/rest.go defaults it); other
+ * values fail the options' validation (apimachinery metav1 validation ValidateFieldValidation,
+ * a NotSupported error listing the allowed set in order).
+ */
+function fieldValidationOf(req: ApiRequest): FieldValidationRequest {
+  const value = req.query.get('fieldValidation') ?? '';
+  const directive = value === '' ? 'Warn' : value;
+  if (!isFieldValidation(directive))
+    throw invalid('meta.k8s.io', OPTIONS_KIND[req.method] ?? 'CreateOptions', '', [
+      notSupported('fieldValidation', goQuote(value), ['', 'Ignore', 'Strict', 'Warn']),
+    ]);
+  return { directive, warnings: [], patch: req.method === 'PATCH' };
 }
 
 export function methodNotAllowed(): StatusError {

@@ -12,7 +12,9 @@ import { StatusError } from '../../engine/kube/apiserver/errors.ts';
 import type { Cluster } from '../../engine/kube/cluster.ts';
 import { type KindCluster, kubeWorld } from '../../engine/kube/world-clusters.ts';
 import { discoveryDocument } from './discovery.ts';
+import { attachExecStreams } from './exec-stream.ts';
 import { handleResource, statusBody } from './handlers.ts';
+import { servePodLog } from './logs.ts';
 import { openapiDocument } from './openapi.ts';
 import { parseResourcePath } from './routes.ts';
 import { isWatch, serveWatch } from './watch.ts';
@@ -62,6 +64,7 @@ export async function startKubeApi(options: KubeApiOptions = {}): Promise<KubeAp
   const server = createServer((req, res) => {
     collectBody(req).then((body) => respond(cluster, advertise, req, res, body));
   });
+  attachExecStreams(server, cluster);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -96,8 +99,13 @@ function collectBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json' });
+function sendJson(res: ServerResponse, status: number, body: unknown, warnings: string[] = []): void {
+  // apimachinery util/net NewWarningHeader: code 299, agent "-", the text quoted
+  const warning = warnings.map((w) => `299 - "${w.replace(/["\\]/g, (c) => `\\${c}`)}"`);
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    ...(warning.length ? { Warning: warning } : {}),
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -130,9 +138,20 @@ function respond(
     query: url.searchParams,
     accept: req.headers.accept,
     contentType: req.headers['content-type'],
+    headers: req.headers,
     body: body.toString('utf8'),
     raw: new Uint8Array(body),
   };
+  if (method === 'GET' && route.type.resource === 'pods' && route.subresource === 'log') {
+    try {
+      cluster.runtime.catchUp();
+      servePodLog(cluster, route, request, res);
+    } catch (e) {
+      if (e instanceof StatusError) sendJson(res, e.code, statusBody(e));
+      else throw e;
+    }
+    return;
+  }
   if (method === 'GET' && isWatch(url.searchParams)) {
     try {
       cluster.runtime.catchUp();
@@ -144,7 +163,7 @@ function respond(
     return;
   }
   const answer = handleResource(cluster, route, request);
-  sendJson(res, answer.status, answer.body);
+  sendJson(res, answer.status, answer.body, answer.warnings);
 }
 
 /** A kubeconfig with one cluster, user and context, no TLS and no credentials. */

@@ -1,9 +1,13 @@
 // PATCH bodies by Content-Type as the API server accepts them (apiserver handlers/patch.go):
-// JSON patch, JSON merge patch and, for built-in kinds, strategic merge patch; anything else
-// (server-side apply's application/apply-patch+yaml included) is a 415 UnsupportedMediaType.
+// JSON patch, JSON merge patch, for built-in kinds strategic merge patch, and server-side
+// apply's application/apply-patch+yaml (fieldManager and force from the query); anything else
+// is a 415 UnsupportedMediaType.
+import { parse as parseYaml } from 'yaml';
 import { BUILTIN_RESOURCES, type ResourceType } from '../../engine/kube/api/resources.ts';
 import type { KubeObject } from '../../engine/kube/api/types.ts';
 import { badRequest, StatusError } from '../../engine/kube/apiserver/errors.ts';
+import { serverSideApply } from '../../engine/kube/apiserver/server-side-apply.ts';
+import type { Cluster } from '../../engine/kube/cluster.ts';
 import {
   applyJsonPatch,
   decodeJsonPatch,
@@ -19,13 +23,58 @@ const STRATEGIC_PATCH = 'application/strategic-merge-patch+json';
 const APPLY_PATCH = 'application/apply-patch+yaml';
 
 /**
- * The media types a PATCH accepts. The real list (apiserver endpoints/installer.go
- * supportedTypes) ends with apply-patch+yaml; custom resources drop strategic merge. Server-side
- * apply is not simulated, so built-in kinds list what is served here.
+ * The media types a PATCH accepts (apiserver endpoints/installer.go supportedTypes: JSON patch,
+ * merge patch, strategic merge patch, apply patch); custom resources drop strategic merge.
  */
 function acceptedTypes(type: ResourceType): string[] {
   const builtin = BUILTIN_RESOURCES.some((t) => t.group === type.group && t.resource === type.resource);
-  return builtin ? [JSON_PATCH, MERGE_PATCH, STRATEGIC_PATCH] : [JSON_PATCH, MERGE_PATCH, APPLY_PATCH];
+  return builtin
+    ? [JSON_PATCH, MERGE_PATCH, STRATEGIC_PATCH, APPLY_PATCH]
+    : [JSON_PATCH, MERGE_PATCH, APPLY_PATCH];
+}
+
+/** Whether a PATCH is a server-side apply (its body is the applied configuration). */
+export function isApplyPatch(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0].trim() === APPLY_PATCH;
+}
+
+export interface ApplyPatchRequest {
+  type: ResourceType;
+  namespace?: string;
+  name: string;
+  body: string;
+  query: URLSearchParams;
+}
+
+/**
+ * PATCH application/apply-patch+yaml: the body (YAML or JSON) applied as the query's
+ * fieldManager, `force=true` taking over conflicting fields; 201 when it created the object.
+ */
+export function serveApplyPatch(
+  cluster: Cluster,
+  req: ApplyPatchRequest,
+): { status: number; body: KubeObject } {
+  let config: unknown;
+  try {
+    config = parseYaml(req.body);
+  } catch (e) {
+    throw badRequest(`error decoding YAML: ${(e as Error).message}`);
+  }
+  if (typeof config !== 'object' || config === null || Array.isArray(config))
+    throw badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}');
+  const obj = config as KubeObject;
+  obj.metadata ??= {};
+  if (obj.metadata.name && obj.metadata.name !== req.name)
+    throw badRequest('the name of the object does not match the name on the URL');
+  obj.metadata.name = req.name;
+  if (req.type.namespaced) obj.metadata.namespace ??= req.namespace;
+  const { object, created } = serverSideApply(cluster.store, obj, {
+    fieldManager: req.query.get('fieldManager') ?? '',
+    force: req.query.get('force') === 'true',
+    dryRun: req.query.getAll('dryRun').includes('All'),
+    now: cluster.now(),
+  });
+  return { status: created ? 201 : 200, body: object };
 }
 
 /** negotiation.NewUnsupportedMediaTypeError (apiserver handlers/negotiation/errors.go). */

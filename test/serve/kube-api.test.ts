@@ -94,7 +94,11 @@ async function http(
   if (init.contentType) headers['Content-Type'] = init.contentType;
   const res = await fetch(`${server.url}${path}`, { method, headers, body: init.body });
   const text = await res.text();
-  return { status: res.status, json: text.startsWith('{') ? JSON.parse(text) : text };
+  return {
+    status: res.status,
+    json: text.startsWith('{') ? JSON.parse(text) : text,
+    warning: res.headers.get('warning'),
+  };
 }
 
 describe('HTTP answers', () => {
@@ -153,16 +157,61 @@ describe('HTTP answers', () => {
       body: '{"data":{"b":"2"}}',
     });
     expect(merged.json.data).toEqual({ a: '1', b: '2' });
-    const apply = await http('PATCH', '/api/v1/namespaces/default/configmaps/http-cm', {
-      contentType: 'application/apply-patch+yaml',
+    const unknown = await http('PATCH', '/api/v1/namespaces/default/configmaps/http-cm', {
+      contentType: 'text/plain',
       body: 'data: {}',
     });
-    expect(apply.status).toBe(415);
-    expect(apply.json.reason).toBe('UnsupportedMediaType');
+    expect(unknown.status).toBe(415);
+    expect(unknown.json.reason).toBe('UnsupportedMediaType');
+    // apiserver endpoints/installer.go supportedTypes for a built-in kind's PATCH
+    expect(unknown.json.message).toBe(
+      'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml',
+    );
     expect((await http('DELETE', '/api/v1/namespaces/default/configmaps/http-cm')).status).toBe(200);
     const gone = await http('GET', '/api/v1/namespaces/default/configmaps/http-cm');
     expect(gone.status).toBe(404);
     expect(gone.json.message).toBe('configmaps "http-cm" not found');
+  });
+});
+
+describe('field validation', () => {
+  const body = JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'fv', unknownMeta: 'x' },
+    data: { a: '1' },
+  });
+  const path = '/api/v1/namespaces/default/configmaps';
+  it('fails a Strict create with the strict decoding error', async () => {
+    const strict = await http('POST', `${path}?fieldValidation=Strict`, {
+      contentType: 'application/json',
+      body,
+    });
+    expect(strict.status).toBe(400);
+    // handlers/rest.go transformDecodeError around runtime.NewStrictDecodingError
+    expect(strict.json.message).toBe(
+      'ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "metadata.unknownMeta"',
+    );
+  });
+
+  it('warns by default and drops the field', async () => {
+    const warned = await http('POST', path, { contentType: 'application/json', body });
+    expect(warned.status).toBe(201);
+    // util/net NewWarningHeader: 299, agent "-", the text quoted with its quotes escaped
+    expect(warned.warning).toBe('299 - "unknown field \\"metadata.unknownMeta\\""');
+    expect(warned.json.metadata.unknownMeta).toBeUndefined();
+  });
+
+  it('refuses a directive it does not know', async () => {
+    const bad = await http('POST', `${path}?fieldValidation=Loose`, {
+      contentType: 'application/json',
+      body,
+    });
+    expect(bad.status).toBe(422);
+    // metav1 validation ValidateFieldValidation: NotSupported over the allowed set
+    expect(bad.json.message).toBe(
+      'CreateOptions.meta.k8s.io "" is invalid: fieldValidation: Unsupported value: "Loose": supported values: "", "Ignore", "Strict", "Warn"',
+    );
   });
 });
 

@@ -2,6 +2,7 @@
 
 import { parseLabelSelector } from '../../api/selectors.ts';
 import type { KubeObject } from '../../api/types.ts';
+import type { Cluster } from '../../cluster.ts';
 import { describe as describeObject } from '../../describe/index.ts';
 import { containerEnv, mountedFiles } from '../../kubelet/container-env.ts';
 import { kubectlExecStartError } from '../../kubelet/image-tools.ts';
@@ -193,22 +194,32 @@ export function exec(k: Kubectl, flags: ParsedFlags): number {
   }
   // The command runs in the container's own file system, as its kubelet keeps it (files its
   // process, hooks and earlier execs wrote); a pod no kubelet runs gets a fresh container.
-  const run =
-    kubeletFor(k, pod)?.exec(pod.metadata.uid ?? '', container, command) ??
-    freshContainerRun(k, pod, container, command);
+  const run = execInContainer(k.cluster(), pod, container, command);
   if (run.startError) throw new KubectlError(kubectlExecStartError(run.startError));
   for (const line of run.log) (line.stream === 'stdout' ? k.out : k.err)(line.text);
-  // kubectl exec waits for the command: the cluster's clock moves on by the time it took
-  const cluster = k.cluster();
-  if (run.exitAfter > 0) cluster.runtime.runUntil(cluster.now() + run.exitAfter, () => false);
   const code = run.exitCode ?? 130;
   if (code !== 0) k.err(`command terminated with exit code ${code}\n`);
   return code === 0 ? 0 : code;
 }
 
-function freshContainerRun(k: Kubectl, pod: KubeObject, container: string, command: string[]) {
+/**
+ * Runs a command in a running pod's container as `kubectl exec` does (also for the served
+ * API's pods/exec) and moves the cluster's clock on by the time it took, as exec waits for it.
+ */
+export function execInContainer(cluster: Cluster, pod: KubeObject, container: string, command: string[]) {
+  const kubelets = cluster.components.get('kubelets') as Kubelet[] | undefined;
+  const run =
+    kubelets
+      ?.find((x) => x.node.name === pod.spec?.nodeName)
+      ?.exec(pod.metadata.uid ?? '', container, command) ??
+    freshContainerRun(cluster, pod, container, command);
+  if (!run.startError && run.exitAfter > 0)
+    cluster.runtime.runUntil(cluster.now() + run.exitAfter, () => false);
+  return run;
+}
+
+function freshContainerRun(cluster: Cluster, pod: KubeObject, container: string, command: string[]) {
   const spec = (pod.spec?.containers ?? []).find((c: { name: string }) => c.name === container);
-  const cluster = k.cluster();
   const lookup = {
     configMap: (ns: string, name: string) => cluster.store.peek(cluster.type('configmaps'), ns, name),
     secret: (ns: string, name: string) => cluster.store.peek(cluster.type('secrets'), ns, name),

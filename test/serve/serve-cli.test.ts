@@ -1,0 +1,56 @@
+// `labbook serve` refuses cleanly: a taken port or an unwritable kubeconfig is a one-line
+// error and status 1, and no server is left listening.
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { serveCommand } from '../../src/serve/kube-api.ts';
+
+function capture() {
+  const lines: string[] = [];
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  return { lines, spy };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('labbook serve errors', () => {
+  it('says the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const { lines } = capture();
+    try {
+      expect(await serveCommand(['--kube-api', '--port', String(port)])).toBe(1);
+    } finally {
+      blocker.close();
+    }
+    expect(lines.join('')).toBe(
+      `labbook serve: cannot listen on 127.0.0.1:${port}: port ${port} is already in use\n`,
+    );
+  }, 60_000);
+
+  it('says the kubeconfig cannot be written, and stops serving', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'labbook-serve-cli-'));
+    const { lines } = capture();
+    // a directory where the kubeconfig file should go
+    expect(await serveCommand(['--kube-api', '--port', '0', '--kubeconfig', dir])).toBe(1);
+    expect(lines.join('')).toMatch(
+      new RegExp(
+        `^labbook serve: cannot write the kubeconfig ${dir}: EISDIR: illegal operation on a directory`,
+      ),
+    );
+  }, 60_000);
+
+  it('prints usage without --kube-api', async () => {
+    const { lines } = capture();
+    expect(await serveCommand([])).toBe(2);
+    expect(lines.join('')).toContain('usage: labbook serve --kube-api');
+  });
+});
