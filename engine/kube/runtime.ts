@@ -3,6 +3,7 @@
 // command until nothing it started is still pending (image pulls, rollouts, terminations).
 import type { Budget } from '../core/budget.ts';
 import type { Clock } from '../core/clock.ts';
+import { StatusError } from './apiserver/errors.ts';
 
 export interface Timer {
   due: number;
@@ -18,6 +19,20 @@ export interface Timer {
 export const SETTLE_HORIZON_MS = 10 * 60 * 1000;
 /** Controller steps allowed in one drain before the loop is declared runaway. */
 const MAX_STEPS = 2_000_000;
+
+/**
+ * One controller step. An API error a controller's sync meets (a conflict, an object that
+ * already exists) is the controller's own to log and retry, as client-go controllers do: it
+ * never reaches the command that started the settling.
+ */
+function guarded(step: () => boolean): boolean {
+  try {
+    return step();
+  } catch (e) {
+    if (e instanceof StatusError) return true;
+    throw e;
+  }
+}
 
 export class Runtime {
   private readonly clock: Clock;
@@ -64,7 +79,7 @@ export class Runtime {
     while (busy) {
       busy = false;
       for (const step of this.queues) {
-        while (step()) {
+        while (guarded(step)) {
           busy = true;
           if (++steps > MAX_STEPS) throw new Error('kubernetes controllers did not settle (runaway loop)');
           if ((steps & 1023) === 0) this.budget?.step(1);

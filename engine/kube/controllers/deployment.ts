@@ -4,7 +4,7 @@
 import { matches, selectorFromObject } from '../api/selectors.ts';
 import { type Condition, type KubeObject, parseTime, rfc3339 } from '../api/types.ts';
 import { type Cluster, controllerOf, controllerRef } from '../cluster.ts';
-import { computeHash } from '../workloads/hash.ts';
+import { canonical, computeHash } from '../workloads/hash.ts';
 import { resolveFenceposts } from '../workloads/int-or-string.ts';
 import { isPodActive } from '../workloads/pods.ts';
 import { keyOf, splitKey, WorkQueue } from './queue.ts';
@@ -82,8 +82,9 @@ export function startDeploymentController(cluster: Cluster): void {
   }
 
   function findNewSet(d: KubeObject, sets: KubeObject[]): KubeObject | undefined {
-    const want = JSON.stringify(d.spec?.template);
-    return sets.find((rs) => JSON.stringify(templateWithoutHash(rs.spec?.template)) === want);
+    // deployment util EqualIgnoreHash: a semantic comparison, whatever the key order
+    const want = canonical(d.spec?.template);
+    return sets.find((rs) => canonical(templateWithoutHash(rs.spec?.template)) === want);
   }
 
   function scale(d: KubeObject, rs: KubeObject, replicas: number, maxSurge: number): KubeObject {

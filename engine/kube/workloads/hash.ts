@@ -5,7 +5,8 @@
 
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 
-function canonical(value: unknown): string {
+/** JSON with object keys sorted: equal for semantically equal values whatever their key order. */
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -1,6 +1,6 @@
 // Small kubectl commands: version, cluster-info, api-resources and config (contexts,
 // use-context, set-context, current-context, view).
-import { groupVersion } from '../../api/resources.ts';
+import { EXTRA_VERSIONS, groupVersion } from '../../api/resources.ts';
 import { KUBERNETES_VERSION } from '../../kind/bootstrap.ts';
 import { formatKubeConfig } from '../../kind/kubeconfig.ts';
 import { KUBECTL_TABWRITER, tabulateRows } from '../../text/tabwriter.ts';
@@ -26,6 +26,22 @@ export function clusterInfo(k: Kubectl): number {
   k.out(`Kubernetes control plane is running at ${c.server}\n`);
   k.out(`CoreDNS is running at ${c.server}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n`);
   k.out(`\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`);
+  return 0;
+}
+
+/** kubectl api-versions (apiversions.go): every served group/version, sorted as strings. */
+export function apiVersions(k: Kubectl, _flags: ParsedFlags): number {
+  const versions = new Set<string>();
+  for (const t of k.cluster().registry.all()) {
+    versions.add(groupVersion(t));
+    for (const v of EXTRA_VERSIONS[t.group] ?? []) versions.add(groupVersion({ ...t, version: v }));
+  }
+  k.out(
+    [...versions]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((v) => `${v}\n`)
+      .join(''),
+  );
   return 0;
 }
 

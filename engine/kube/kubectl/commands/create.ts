@@ -62,6 +62,7 @@ export function createBuilt(
       labelColumns: [],
       noHeaders: false,
       now: 0,
+      typed: true,
     };
     k.out(printObjects([{ type, objects: [result] }], print, true));
   } else {
@@ -111,26 +112,48 @@ function token(g: GeneratorInput): number {
   return 0;
 }
 
+/** The service type each `create service` subcommand sets (create_service.go). */
+const SERVICE_TYPES: Record<string, string> = {
+  clusterip: 'ClusterIP',
+  nodeport: 'NodePort',
+  loadbalancer: 'LoadBalancer',
+  externalname: 'ExternalName',
+};
+
 const GENERATORS: Record<string, { command: string; run: Generator; required?: string[] }> = {
   namespace: { command: 'namespace', run: build(core.namespaceObject) },
-  deployment: { command: 'deployment', run: build(core.deploymentObject), required: ['image'] },
+  deployment: {
+    command: 'deployment',
+    run: build(core.deploymentObject, { errorPrefix: 'failed to create deployment: ' }),
+    required: ['image'],
+  },
   configmap: {
     command: 'configmap',
     run: build(core.configMapObject, { errorPrefix: 'failed to create configmap: ' }),
   },
-  serviceaccount: { command: 'serviceaccount', run: build(core.serviceAccountObject) },
-  quota: { command: 'quota', run: build(core.quotaObject) },
+  serviceaccount: {
+    command: 'serviceaccount',
+    run: build(core.serviceAccountObject, { errorPrefix: 'failed to create serviceaccount: ' }),
+  },
+  quota: { command: 'quota', run: build(core.quotaObject, { errorPrefix: 'failed to create quota: ' }) },
   job: { command: 'job', run: job },
-  cronjob: { command: 'cronjob', run: build(more.cronJobObject), required: ['image', 'schedule'] },
+  cronjob: {
+    command: 'cronjob',
+    run: build(more.cronJobObject, { errorPrefix: 'failed to create cronjob: ' }),
+    required: ['image', 'schedule'],
+  },
   role: { command: 'role', run: (g) => createBuilt(g.k, g.flags, more.roleObject(g, registryOf(g))) },
   clusterrole: {
     command: 'clusterrole',
     run: (g) => createBuilt(g.k, g.flags, more.clusterRoleObject(g, registryOf(g))),
   },
-  rolebinding: { command: 'rolebinding', run: build(more.roleBindingObject) },
+  rolebinding: {
+    command: 'rolebinding',
+    run: build(more.roleBindingObject, { errorPrefix: 'failed to create rolebinding: ' }),
+  },
   clusterrolebinding: {
     command: 'clusterrolebinding',
-    run: build(more.clusterRoleBindingObject),
+    run: build(more.clusterRoleBindingObject, { errorPrefix: 'failed to create clusterrolebinding: ' }),
     required: ['clusterrole'],
   },
   priorityclass: {
@@ -141,7 +164,10 @@ const GENERATORS: Record<string, { command: string; run: Generator; required?: s
     command: 'ingress',
     run: build(more.ingressObject, { errorPrefix: 'failed to create ingress: ' }),
   },
-  poddisruptionbudget: { command: 'poddisruptionbudget', run: build(more.pdbObject) },
+  poddisruptionbudget: {
+    command: 'poddisruptionbudget',
+    run: build(more.pdbObject, { errorPrefix: 'failed to create poddisruptionbudgets: ' }),
+  },
   token: { command: 'token', run: token },
 };
 
@@ -241,7 +267,10 @@ export function create(k: Kubectl, flags: ParsedFlags): number {
       k,
       flags,
       make(g),
-      what === 'secret' ? { errorPrefix: 'failed to create secret ' } : {},
+      // create_secret*.go and create_service.go wrap the server's error
+      what === 'secret'
+        ? { errorPrefix: 'failed to create secret ' }
+        : { errorPrefix: `failed to create ${SERVICE_TYPES[sub]} service: ` },
     );
   }
   const generator = GENERATORS[what];

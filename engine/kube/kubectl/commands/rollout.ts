@@ -4,6 +4,8 @@ import type { KubeObject } from '../../api/types.ts';
 import { rfc3339 } from '../../api/types.ts';
 import { controllerOf } from '../../cluster.ts';
 import { revisionOf, templateWithoutHash } from '../../controllers/deployment.ts';
+import { describePodTemplate } from '../../describe/pod.ts';
+import { PrefixWriter } from '../../describe/writer.ts';
 import { TABBED_STRING_TABWRITER, tabulateRows } from '../../text/tabwriter.ts';
 import { type Kubectl, KubectlError } from '../context.ts';
 import { type ParsedFlags, str } from '../flags.ts';
@@ -80,7 +82,8 @@ export function rollout(k: Kubectl, flags: ParsedFlags): number {
           if (revision > 0) {
             const rs = byRevision.get(revision);
             if (!rs) throw new KubectlError(`error: unable to find the specified revision`);
-            throw new KubectlError('error: printing one revision is not supported yet');
+            k.out(`${nameOf(req.type, d)} with revision #${revision}\n${revisionTemplate(rs)}\n`);
+            break;
           }
           const rows = [['REVISION', 'CHANGE-CAUSE']];
           for (const r of [...byRevision.keys()].sort((a, b) => a - b)) {
@@ -160,4 +163,27 @@ export function rollout(k: Kubectl, flags: ParsedFlags): number {
   }
   cluster.runtime.settle();
   return 0;
+}
+
+/**
+ * One revision's pod template as history.go printTemplate writes it: DescribePodTemplate into a
+ * plain buffer (tabs left unaligned), with the ReplicaSet's change-cause among the annotations.
+ */
+function revisionTemplate(rs: KubeObject): string {
+  const template = structuredClone(rs.spec?.template ?? {});
+  const cause = rs.metadata.annotations?.['kubernetes.io/change-cause'];
+  template.metadata ??= {};
+  if (cause)
+    template.metadata.annotations = {
+      ...(template.metadata.annotations ?? {}),
+      'kubernetes.io/change-cause': cause,
+    };
+  let text = '';
+  describePodTemplate(
+    template,
+    new PrefixWriter((chunk) => {
+      text += chunk;
+    }),
+  );
+  return text;
 }
