@@ -4,7 +4,7 @@ import type { CommandContext } from '../../commands/types.ts';
 import { SelectorError } from '../api/selectors.ts';
 import { StatusError } from '../apiserver/errors.ts';
 import { APPLY_FLAGS, apply, createFromFiles } from './commands/apply.ts';
-import { apiResources, clusterInfo, config, version } from './commands/basic.ts';
+import { apiResources, apiVersions, clusterInfo, config, version } from './commands/basic.ts';
 import { create } from './commands/create.ts';
 import { remove } from './commands/delete.ts';
 import { EXPLAIN_COMMANDS } from './commands/explain.ts';
@@ -19,6 +19,8 @@ import { COMMON, type CommandTable, flag } from './commands/types.ts';
 import { labelOrAnnotate, run, scale, setImage } from './commands/workloads.ts';
 import { formatError, KubectlError, makeKubectl } from './context.ts';
 import { FlagError, type FlagSpec, list, type ParsedFlags, parseFlags, str } from './flags.ts';
+import { applyTemplateFlags } from './output/go-template/flags.ts';
+import { GoTemplateError } from './output/go-template/index.ts';
 import { CustomColumnsError, JsonPathError, YamlError } from './output/index.ts';
 
 const GLOBAL: FlagSpec[] = [
@@ -29,6 +31,9 @@ const GLOBAL: FlagSpec[] = [
   { name: 'user', type: 'string' },
   { name: 'v', short: 'v', type: 'string' },
   { name: 'request-timeout', type: 'string' },
+  // printing flags (genericclioptions template_flags.go), accepted everywhere for simplicity
+  { name: 'template', type: 'string' },
+  { name: 'allow-missing-template-keys', type: 'bool' },
 ];
 
 const s = flag;
@@ -149,6 +154,7 @@ const CORE_COMMANDS: CommandTable = {
   wait: { flags: [...COMMON, s('for'), s('timeout'), s('all', 'bool')], run: wait },
   version: { flags: [...COMMON, s('client', 'bool')], run: version },
   'cluster-info': { flags: COMMON, run: clusterInfo },
+  'api-versions': { flags: COMMON, run: apiVersions },
   'api-resources': {
     flags: [
       ...COMMON,
@@ -208,6 +214,7 @@ export function kubectl(ctx: CommandContext): number {
     throw e;
   }
   try {
+    applyTemplateFlags(ctx, flags);
     const k = makeKubectl(ctx, {
       namespace: str(flags, 'namespace'),
       context: str(flags, 'context'),
@@ -223,7 +230,7 @@ export function kubectl(ctx: CommandContext): number {
       e instanceof YamlError ||
       e instanceof SelectorError
     ) {
-      if (e instanceof CustomColumnsError) ctx.stdout.write(e.output);
+      if (e instanceof CustomColumnsError || e instanceof GoTemplateError) ctx.stdout.write(e.output);
       ctx.stderr.write(`${formatError(e)}\n`);
       return e instanceof KubectlError ? e.status : 1;
     }
