@@ -110,12 +110,12 @@ export function serverSideApply(
     if (m.set.empty) managers.delete(key);
   }
   const changed = !changes.added.empty || !changes.modified.empty || !changes.removed.empty;
-  const unchangedEntry = previous?.set.equals(applied) && !changed;
+  const unchangedTime = previous?.set.equals(applied) && !changed ? previous.time : undefined;
   const entry: ManagerFields = {
     manager: options.fieldManager,
     operation: 'Apply',
     apiVersion: cfg.apiVersion,
-    time: unchangedEntry ? previous.time : rfc3339(options.now),
+    time: unchangedTime ?? rfc3339(options.now),
     set: applied,
   };
   managers.set(id, entry);

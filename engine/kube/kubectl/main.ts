@@ -12,11 +12,11 @@ import { GET_FLAGS, get } from './commands/get.ts';
 import { INSPECT_COMMANDS } from './commands/inspect.ts';
 import { NODE_COMMANDS } from './commands/nodes.ts';
 import { PATCH_COMMANDS } from './commands/patch.ts';
-import { describe, exec, logs, wait } from './commands/pods.ts';
+import { describe, exec, LOGS_FLAGS, logs, wait } from './commands/pods.ts';
 import { rollout } from './commands/rollout.ts';
 import { TOP_COMMANDS } from './commands/top.ts';
 import { COMMON, type CommandTable, flag } from './commands/types.ts';
-import { labelOrAnnotate, run, scale, setImage } from './commands/workloads.ts';
+import { labelOrAnnotate, run, SCALE_FLAGS, scale, setImage } from './commands/workloads.ts';
 import { formatError, KubectlError, makeKubectl } from './context.ts';
 import { FlagError, type FlagSpec, list, type ParsedFlags, parseFlags, str } from './flags.ts';
 import { applyTemplateFlags } from './output/go-template/flags.ts';
@@ -115,7 +115,7 @@ const CORE_COMMANDS: CommandTable = {
     ],
     run,
   },
-  scale: { flags: [...COMMON, s('replicas'), s('current-replicas')], run: scale },
+  scale: { flags: SCALE_FLAGS, run: scale },
   set: { flags: [...COMMON, s('all', 'bool')], run: setImage },
   label: {
     flags: [...COMMON, s('overwrite', 'bool'), s('all', 'bool'), s('list', 'bool')],
@@ -130,17 +130,7 @@ const CORE_COMMANDS: CommandTable = {
     run: rollout,
   },
   describe: { flags: [...COMMON, s('show-events')], run: describe },
-  logs: {
-    flags: [
-      ...COMMON,
-      s('container', 'string', 'c'),
-      s('previous', 'bool', 'p'),
-      s('tail'),
-      s('follow', 'bool'),
-      s('timestamps', 'bool'),
-    ],
-    run: logs,
-  },
+  logs: { flags: LOGS_FLAGS, run: logs },
   exec: {
     flags: [
       ...COMMON,
@@ -148,6 +138,7 @@ const CORE_COMMANDS: CommandTable = {
       s('stdin', 'bool', 'i'),
       s('tty', 'bool', 't'),
       s('quiet', 'bool', 'q'),
+      s('pod-running-timeout'),
     ],
     run: exec,
   },
@@ -208,7 +199,7 @@ export function kubectl(ctx: CommandContext): number {
     ]);
   } catch (e) {
     if (e instanceof FlagError) {
-      ctx.stderr.write(`error: ${e.message}\nSee 'kubectl ${name} --help' for usage.\n`);
+      ctx.stderr.write(`Error: ${e.message}\nSee 'kubectl ${name} --help' for usage.\n`);
       return 1;
     }
     throw e;

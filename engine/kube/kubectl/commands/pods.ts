@@ -1,7 +1,9 @@
-// kubectl commands that reach into pods and objects' details: describe, logs, exec, wait.
+// kubectl commands that reach into pods and objects' details: describe, exec, wait (logs has
+// its own module, re-exported here).
 
 import { parseLabelSelector } from '../../api/selectors.ts';
 import type { KubeObject } from '../../api/types.ts';
+import { badRequest } from '../../apiserver/errors.ts';
 import type { Cluster } from '../../cluster.ts';
 import { describe as describeObject } from '../../describe/index.ts';
 import { containerEnv, mountedFiles } from '../../kubelet/container-env.ts';
@@ -11,6 +13,13 @@ import { runProcess } from '../../kubelet/process.ts';
 import { formatError, type Kubectl, KubectlError } from '../context.ts';
 import { bool, type ParsedFlags, str } from '../flags.ts';
 import { parseResourceArgs } from '../resources.ts';
+import { podSelectorOf, podsForSelector } from './pod-selection.ts';
+import { durationFlag } from './typed-flags.ts';
+
+export { LOGS_FLAGS, logs } from './logs.ts';
+
+/** exec.go defaultPodExecTimeout. */
+const POD_EXEC_TIMEOUT_MS = 60_000;
 
 export function describe(k: Kubectl, flags: ParsedFlags): number {
   const cluster = k.cluster();
@@ -61,115 +70,67 @@ export function describe(k: Kubectl, flags: ParsedFlags): number {
   return status;
 }
 
-function findPod(k: Kubectl, name: string): KubeObject {
+/**
+ * exec's builder.ResourceNames("pods", arg) and AttachablePodForObject: the named pod, or the
+ * pod of a controller or service that a controller would delete last (reverse ActivePods),
+ * waiting up to --pod-running-timeout for one.
+ */
+function findPod(k: Kubectl, flags: ParsedFlags, name: string): KubeObject {
   const cluster = k.cluster();
   const type = cluster.type('pods');
   if (name.includes('/')) {
-    const [res, n] = name.split('/');
+    const slash = name.indexOf('/');
+    const [res, n] = [name.slice(0, slash), name.slice(slash + 1)];
     const t = cluster.registry.resolve(res);
-    if (t && t.kind !== 'Pod') {
+    if (!t) throw new KubectlError(`error: the server doesn't have a resource type "${res}"`);
+    if (t.kind !== 'Pod') {
       const owner = cluster.store.get(t, k.namespace, n);
-      const pods = cluster.store.list(type, k.namespace).filter((p) => matchesTemplate(owner, p));
-      if (pods.length === 0) throw new KubectlError(`error: no pods found for ${res}/${n}`);
-      return pods[0];
+      const selector = podSelectorOf(owner, 'cannot attach to');
+      const timeout = durationFlag(flags, 'exec', 'pod-running-timeout', POD_EXEC_TIMEOUT_MS);
+      return podsForSelector(cluster, k.namespace, selector, 'active-reversed', timeout)[0];
     }
     name = n;
   }
   return cluster.store.get(type, k.namespace, name);
 }
 
-function matchesTemplate(owner: KubeObject, pod: KubeObject): boolean {
-  const labels: Record<string, string> = owner.spec?.selector?.matchLabels ?? owner.spec?.selector ?? {};
-  return Object.entries(labels).every(([key, v]) => pod.metadata.labels?.[key] === v);
-}
-
-function kubeletFor(k: Kubectl, pod: KubeObject): Kubelet | undefined {
-  const kubelets = k.cluster().components.get('kubelets') as Kubelet[] | undefined;
-  return kubelets?.find((x) => x.node.name === pod.spec?.nodeName);
-}
-
 /**
- * podcmd.FindOrDefaultContainerByName: the named container, or the default-container
- * annotation's, or the first one, saying so on stderr when there was a choice.
+ * exec's container: with -c, the name as given (the API server checks it: strategy.go
+ * validateContainer); else podcmd.FindOrDefaultContainerByName: the default-container
+ * annotation's or the first one, saying so on stderr when there was a choice (unless -q).
  */
-function pickContainer(k: Kubectl, pod: KubeObject, flags: ParsedFlags, verb: 'logs' | 'exec'): string {
+function execContainer(k: Kubectl, pod: KubeObject, flags: ParsedFlags): string {
   const container = str(flags, 'container');
   const spec = pod.spec ?? {};
   const names = (list: Array<{ name: string }> | undefined) => (list ?? []).map((c) => c.name);
+  const all = [...names(spec.containers), ...names(spec.initContainers), ...names(spec.ephemeralContainers)];
   if (container) {
-    const known = [
-      ...names(spec.containers),
-      ...names(spec.initContainers),
-      ...names(spec.ephemeralContainers),
-    ];
-    if (known.includes(container)) return container;
-    if (verb === 'logs')
-      throw new KubectlError(
-        `Error from server (BadRequest): container ${container} is not valid for pod ${pod.metadata.name}`,
-      );
-    throw new KubectlError(`error: container ${container} not found in pod ${pod.metadata.name}`);
+    if (!all.includes(container))
+      throw badRequest(`container ${container} is not valid for pod ${pod.metadata.name}`);
+    return container;
   }
   if (names(spec.containers).length === 0)
     throw new KubectlError(
       `error: pod ${pod.metadata.namespace}/${pod.metadata.name} does not have any containers`,
     );
   const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
-  if (annotated && names(spec.containers).includes(annotated)) return annotated;
+  if (annotated && all.includes(annotated)) return annotated;
   const first = names(spec.containers)[0];
-  const quiet = verb === 'exec' && str(flags, 'quiet') === 'true';
+  const quiet = bool(flags, 'quiet');
   if (
     !quiet &&
     (names(spec.containers).length > 1 ||
       names(spec.initContainers).length > 0 ||
       names(spec.ephemeralContainers).length > 0)
   ) {
-    const all = [
+    const listed = [
       ...names(spec.containers),
       ...names(spec.ephemeralContainers).map((n) => `${n} (ephem)`),
       ...names(spec.initContainers).map((n) => `${n} (init)`),
     ];
-    k.err(`Defaulted container "${first}" out of: ${all.join(', ')}\n`);
+    k.err(`Defaulted container "${first}" out of: ${listed.join(', ')}\n`);
   }
   return first;
-}
-
-export function logs(k: Kubectl, flags: ParsedFlags): number {
-  const [target] = flags.args;
-  if (!target)
-    throw new KubectlError(
-      "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
-    );
-  const pod = findPod(k, target);
-  const container = pickContainer(k, pod, flags, 'logs');
-  const previous = bool(flags, 'previous');
-  const status = [
-    ...(pod.status?.containerStatuses ?? []),
-    ...(pod.status?.initContainerStatuses ?? []),
-  ].find((s: { name: string }) => s.name === container);
-  const waiting = status?.state?.waiting;
-  if (!previous && waiting && !status?.lastState?.terminated) {
-    throw new KubectlError(
-      `Error from server (BadRequest): container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${waiting.reason === 'ContainerCreating' ? 'ContainerCreating' : waiting.reason}`,
-    );
-  }
-  if (previous && !status?.lastState?.terminated) {
-    throw new KubectlError(
-      `Error from server (BadRequest): previous terminated container "${container}" in pod "${pod.metadata.name}" not found`,
-    );
-  }
-  const lines = kubeletFor(k, pod)?.logs(pod.metadata.uid ?? '', container, previous) ?? [];
-  let text = lines.map((l) => l.text).join('');
-  const tail = str(flags, 'tail');
-  if (tail !== undefined && Number(tail) >= 0) {
-    const all = text.split('\n');
-    if (all[all.length - 1] === '') all.pop();
-    text = all
-      .slice(Math.max(0, all.length - Number(tail)))
-      .map((l) => `${l}\n`)
-      .join('');
-  }
-  k.out(text);
-  return 0;
 }
 
 export function exec(k: Kubectl, flags: ParsedFlags): number {
@@ -181,14 +142,15 @@ export function exec(k: Kubectl, flags: ParsedFlags): number {
     );
   if (command.length === 0)
     throw new KubectlError('error: you must specify at least one command for the container');
-  const pod = findPod(k, target);
-  const container = pickContainer(k, pod, flags, 'exec');
+  const pod = findPod(k, flags, target);
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') {
     throw new KubectlError(
       `error: cannot exec into a container in a completed pod; current phase is ${phase}`,
     );
   }
+  const container = execContainer(k, pod, flags);
+  if (!pod.spec?.nodeName) throw badRequest(`pod ${pod.metadata.name} does not have a host assigned`);
   if (phase !== 'Running') {
     throw new KubectlError(`error: unable to upgrade connection: container not found ("${container}")`);
   }

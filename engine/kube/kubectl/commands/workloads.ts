@@ -5,6 +5,8 @@ import { nameOf } from '../print.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { createBuilt } from './create.ts';
 
+export { SCALE_FLAGS, scale } from './scale.ts';
+
 function parseEnv(values: string[]): Array<{ name: string; value: string }> {
   return values.map((v) => {
     const eq = v.indexOf('=');
@@ -41,27 +43,6 @@ export function run(k: Kubectl, flags: ParsedFlags): number {
     status: {},
   };
   return createBuilt(k, flags, pod);
-}
-
-export function scale(k: Kubectl, flags: ParsedFlags): number {
-  const cluster = k.cluster();
-  const replicas = str(flags, 'replicas');
-  if (replicas === undefined) throw new KubectlError('error: required flag(s) "replicas" not set');
-  const n = Number(replicas);
-  if (!Number.isInteger(n) || n < 0)
-    throw new KubectlError(
-      'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
-    );
-  for (const req of parseResourceArgs(cluster.registry, flags.args)) {
-    for (const name of req.names) {
-      const obj = cluster.store.mutate(req.type, k.namespace, name, (o) => {
-        o.spec.replicas = n;
-      });
-      k.out(`${nameOf(req.type, obj)} scaled\n`);
-    }
-  }
-  cluster.runtime.settle();
-  return 0;
 }
 
 export function setImage(k: Kubectl, flags: ParsedFlags): number {
