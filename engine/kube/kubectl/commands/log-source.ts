@@ -78,39 +78,74 @@ function cutToBytes(text: string, bytes: number): string {
   return new TextDecoder().decode(encoded);
 }
 
+/** One runtime log record: a line (or the unterminated rest) stamped with its instant. */
+export interface LogRecord {
+  at: number;
+  text: string;
+}
+
+/**
+ * The records of the run PodLogOptions pick (validateContainerLogStatus decides which run,
+ * or refuses with the BadRequest the API server relays); empty for an unscheduled pod.
+ */
+export function podLogRecords(
+  cluster: Cluster,
+  pod: KubeObject,
+  container: string,
+  previous: boolean,
+): LogRecord[] {
+  // LogLocation: an unscheduled pod has no location and an empty answer
+  if (!pod.spec?.nodeName) return [];
+  const start = logRunStart(pod, container, previous);
+  const kubelets = cluster.components.get('kubelets') as Kubelet[] | undefined;
+  const kubelet = kubelets?.find((k) => k.node.name === pod.spec?.nodeName);
+  const lines = kubelet?.logs(pod.metadata.uid ?? '', container, previous) ?? [];
+  const records: LogRecord[] = [];
+  for (const line of lines)
+    for (const piece of line.text.match(/[^\n]*\n|[^\n]+$/g) ?? [])
+      records.push({ at: (Number.isNaN(start) ? 0 : start) + line.at, text: piece });
+  return records;
+}
+
+/**
+ * kuberuntime/logs ReadLogs over records: the tail first, then the since cut (the later of
+ * sinceSeconds and sinceTime, NewLogOptions), timestamps, and the byte limit, which `budget`
+ * carries across calls of a followed log.
+ */
+export function renderLogRecords(
+  records: LogRecord[],
+  options: Omit<PodLogOptions, 'container' | 'previous'>,
+  now: number,
+  budget: { left: number } = { left: options.limitBytes ?? Number.POSITIVE_INFINITY },
+): string {
+  let picked = records;
+  if (options.tailLines !== undefined && options.tailLines >= 0)
+    picked = options.tailLines === 0 ? [] : records.slice(-options.tailLines);
+  let since = Number.NEGATIVE_INFINITY;
+  if (options.sinceSeconds !== undefined) since = now - options.sinceSeconds * 1000;
+  if (options.sinceTime !== undefined && options.sinceTime > since) since = options.sinceTime;
+  let out = '';
+  for (const r of picked) {
+    if (budget.left <= 0) break;
+    // logWriter.write skips what is older than since
+    if (r.at < since) continue;
+    let text = options.timestamps ? `${nanoTimestamp(r.at)} ${r.text}` : r.text;
+    const size = byteLength(text);
+    if (size > budget.left) text = cutToBytes(text, budget.left);
+    out += text;
+    budget.left -= Math.min(size, budget.left);
+  }
+  return out;
+}
+
 /**
  * The body of GET pods/NAME/log for a pod that exists and a container kubectl has checked:
  * the log text, or a StatusError thrown as the server would answer.
  */
 export function readPodLog(cluster: Cluster, pod: KubeObject, options: PodLogOptions): string {
-  // LogLocation: an unscheduled pod has no location and an empty answer
-  if (!pod.spec?.nodeName) return '';
-  const start = logRunStart(pod, options.container, options.previous);
-  const kubelets = cluster.components.get('kubelets') as Kubelet[] | undefined;
-  const kubelet = kubelets?.find((k) => k.node.name === pod.spec?.nodeName);
-  const lines = kubelet?.logs(pod.metadata.uid ?? '', options.container, options.previous) ?? [];
-  // the runtime's log records: one per line (or the unterminated rest), stamped
-  let records: Array<{ at: number; text: string }> = [];
-  for (const line of lines)
-    for (const piece of line.text.match(/[^\n]*\n|[^\n]+$/g) ?? [])
-      records.push({ at: (Number.isNaN(start) ? 0 : start) + line.at, text: piece });
-  if (options.tailLines !== undefined && options.tailLines >= 0)
-    records = options.tailLines === 0 ? [] : records.slice(-options.tailLines);
-  let since = Number.NEGATIVE_INFINITY;
-  if (options.sinceSeconds !== undefined) since = cluster.now() - options.sinceSeconds * 1000;
-  // NewLogOptions: the later of the two
-  if (options.sinceTime !== undefined && options.sinceTime > since) since = options.sinceTime;
-  let left = options.limitBytes ?? Number.POSITIVE_INFINITY;
-  let out = '';
-  for (const r of records) {
-    // logWriter.write skips what is older than since
-    if (r.at < since) continue;
-    let text = options.timestamps ? `${nanoTimestamp(r.at)} ${r.text}` : r.text;
-    const size = byteLength(text);
-    if (size > left) text = cutToBytes(text, left);
-    out += text;
-    left -= Math.min(size, left);
-    if (left <= 0) break;
-  }
-  return out;
+  return renderLogRecords(
+    podLogRecords(cluster, pod, options.container, options.previous),
+    options,
+    cluster.now(),
+  );
 }
