@@ -13,10 +13,12 @@ import { INSPECT_COMMANDS } from './commands/inspect.ts';
 import { NODE_COMMANDS } from './commands/nodes.ts';
 import { PATCH_COMMANDS } from './commands/patch.ts';
 import { describe, exec, LOGS_FLAGS, logs, wait } from './commands/pods.ts';
+import { REPLACE_COMMANDS } from './commands/replace.ts';
 import { rollout } from './commands/rollout.ts';
+import { SET_COMMANDS } from './commands/set-command.ts';
 import { TOP_COMMANDS } from './commands/top.ts';
 import { COMMON, type CommandTable, flag } from './commands/types.ts';
-import { labelOrAnnotate, run, SCALE_FLAGS, scale, setImage } from './commands/workloads.ts';
+import { labelOrAnnotate, run, SCALE_FLAGS, scale } from './commands/workloads.ts';
 import { formatError, KubectlError, makeKubectl } from './context.ts';
 import { FlagError, type FlagSpec, list, type ParsedFlags, parseFlags, str } from './flags.ts';
 import { applyTemplateFlags } from './output/go-template/flags.ts';
@@ -116,7 +118,6 @@ const CORE_COMMANDS: CommandTable = {
     run,
   },
   scale: { flags: SCALE_FLAGS, run: scale },
-  set: { flags: [...COMMON, s('all', 'bool')], run: setImage },
   label: {
     flags: [...COMMON, s('overwrite', 'bool'), s('all', 'bool'), s('list', 'bool')],
     run: (k, f) => labelOrAnnotate(k, f, 'labels'),
@@ -167,6 +168,8 @@ const COMMANDS: CommandTable = {
   ...INSPECT_COMMANDS,
   ...TOP_COMMANDS,
   ...EXPLAIN_COMMANDS,
+  ...SET_COMMANDS,
+  ...REPLACE_COMMANDS,
 };
 
 export function kubectl(ctx: CommandContext): number {

@@ -1,13 +1,15 @@
 // What kubectl set env, resources and serviceaccount share
 // (pkg/cmd/set helper.go, polymorphichelpers/updatepodspec.go): the objects named by the
 // arguments, their pod template, the "no changes" rule, the printed result and the errors.
+import { ResourceRegistry } from '../../api/registry.ts';
 import type { ResourceType } from '../../api/resources.ts';
 import { parseLabelSelector } from '../../api/selectors.ts';
 import type { KubeObject } from '../../api/types.ts';
+import { StatusError } from '../../apiserver/errors.ts';
 import { formatError, type Kubectl, KubectlError } from '../context.ts';
 import { bool, list, type ParsedFlags, str } from '../flags.ts';
 import { readManifests } from '../manifests.ts';
-import { checkOutputFormat, nameOf, printObjects } from '../print.ts';
+import { nameOf, printObjects } from '../print.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { dryRun } from './create.ts';
 import { flag as s } from './types.ts';
@@ -85,7 +87,11 @@ export function containerNameMatches(name: string, pattern: string): boolean {
     if (part === '') continue;
     // strings.Index(s[pos:], part) is relative to pos, as helper.go compares it
     const next = name.slice(pos).indexOf(part);
-    if (next < pos || (i === 0 && pos !== 0) || (i === parts.length - 1 && name.length !== part.length + next))
+    if (
+      next < pos ||
+      (i === 0 && pos !== 0) ||
+      (i === parts.length - 1 && name.length !== part.length + next)
+    )
       return false;
     pos = next;
   }
@@ -117,6 +123,23 @@ export function resolveTargets(k: Kubectl, flags: ParsedFlags, args: string[]): 
   if (all && selector) throw new KubectlError('error: cannot set --all and --selector at the same time');
   const targets: SetTarget[] = [];
   const files = list(flags, 'filename');
+  if (bool(flags, 'local')) {
+    // resource.LocalResourceError; the files' objects are changed as they are
+    if (args.length > 0)
+      throw new KubectlError(
+        "error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'",
+      );
+    const registry = new ResourceRegistry();
+    for (const m of readManifests(k, files)) {
+      const type = registry.forKind(m.object.apiVersion, m.object.kind);
+      if (type) targets.push({ type, object: m.object });
+    }
+    return targets;
+  }
+  if (files.length === 0 && args.length === 0)
+    throw new KubectlError(
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+    );
   if (files.length > 0) {
     for (const m of readManifests(k, files)) {
       const type = cluster.store.typeOf(m.object);
@@ -127,7 +150,8 @@ export function resolveTargets(k: Kubectl, flags: ParsedFlags, args: string[]): 
   for (const req of parseResourceArgs(cluster.registry, args)) {
     const ns = req.type.namespaced ? k.namespace : '';
     if (req.names.length > 0) {
-      for (const name of req.names) targets.push({ type: req.type, object: cluster.store.get(req.type, ns, name) });
+      for (const name of req.names)
+        targets.push({ type: req.type, object: cluster.store.get(req.type, ns, name) });
       continue;
     }
     if (!all && selector === undefined)
@@ -159,8 +183,8 @@ export interface SetRun {
 /** Calculates each object's change, then patches (or, client-side, prints) the changed ones. */
 export function runSet(k: Kubectl, flags: ParsedFlags, targets: SetTarget[], spec: SetRun): number {
   const mode = dryRun(flags);
+  const local = bool(flags, 'local');
   const output = str(flags, 'output');
-  if (output) checkOutputFormat(output);
   const changes: Array<{ target: SetTarget; error?: string; changed: boolean }> = [];
   for (const target of targets) {
     const before = JSON.stringify(target.object);
@@ -176,7 +200,6 @@ export function runSet(k: Kubectl, flags: ParsedFlags, targets: SetTarget[], spe
   }
   if (spec.listOnly) return 0;
   const errors: string[] = [...(spec.extraErrors ?? [])];
-  const cluster = k.cluster();
   let patched = false;
   for (const { target, error, changed } of changes) {
     if (error !== undefined) {
@@ -185,11 +208,13 @@ export function runSet(k: Kubectl, flags: ParsedFlags, targets: SetTarget[], spe
     }
     if (!changed && !spec.patchUnchanged) continue;
     let result = target.object;
-    if (mode !== 'client') {
+    if (mode !== 'client' && !local) {
+      const cluster = k.cluster();
       try {
         result = changed ? cluster.store.update(target.object, { dryRun: mode === 'server' }) : target.object;
       } catch (e) {
-        errors.push(`error: ${spec.patchError}${formatError(e).replace(/^Error from server \(\w+\): /, '')}`);
+        // the server's error is wrapped with %v: its message, without kubectl's API error wording
+        errors.push(`error: ${spec.patchError}${e instanceof StatusError ? e.message : formatError(e)}`);
         continue;
       }
       if (!patched) spec.afterPatch?.();
@@ -197,7 +222,7 @@ export function runSet(k: Kubectl, flags: ParsedFlags, targets: SetTarget[], spe
     }
     k.out(printResult(target.type, result, output, `${spec.operation}${dryRunSuffix(mode)}`));
   }
-  if (patched && !mode) cluster.runtime.settle();
+  if (patched && !mode) k.cluster().runtime.settle();
   if (errors.length === 0) return 0;
   k.err(`${errors.map((e) => e.replace(/\n$/, '')).join('\n')}\n`);
   return 1;
@@ -208,7 +233,12 @@ function dryRunSuffix(mode: 'client' | 'server' | undefined): string {
 }
 
 /** The PrintFlags printer: `kind.group/name OPERATION`, or the object in the -o format. */
-export function printResult(type: ResourceType, obj: KubeObject, output: string | undefined, operation: string) {
+export function printResult(
+  type: ResourceType,
+  obj: KubeObject,
+  output: string | undefined,
+  operation: string,
+) {
   if (!output) return `${nameOf(type, obj)} ${operation}\n`;
   const options = {
     output,
@@ -220,4 +250,29 @@ export function printResult(type: ResourceType, obj: KubeObject, output: string 
     now: 0,
   };
   return printObjects([{ type, objects: [obj] }], options, true);
+}
+
+/** The formats of PrintFlags without a table printer (set and replace commands). */
+const FORMATS = [
+  'go-template',
+  'go-template-file',
+  'json',
+  'jsonpath',
+  'jsonpath-as-json',
+  'jsonpath-file',
+  'name',
+  'template',
+  'templatefile',
+  'yaml',
+];
+
+/** PrintFlags.ToPrinter's error for -o values no printer takes. */
+export function checkPrinterOutput(flags: ParsedFlags): void {
+  const output = str(flags, 'output');
+  if (output === undefined || output === '') return;
+  const eq = output.indexOf('=');
+  if (FORMATS.includes(eq >= 0 ? output.slice(0, eq) : output)) return;
+  throw new KubectlError(
+    `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${FORMATS.join(',')}`,
+  );
 }
