@@ -47,7 +47,7 @@ export function discoveryDocument(cluster: Cluster, path: string, advertiseAddre
       kind: 'APIResourceList',
       apiVersion: 'v1',
       groupVersion: groupVersion(members[0]),
-      resources: members.flatMap((t) => [apiResource(t), ...subresourceEntries(t)]),
+      resources: apiResourceEntries(members),
     };
   }
   const groupOnly = /^\/apis\/([^/]+)$/.exec(path);
@@ -55,13 +55,22 @@ export function discoveryDocument(cluster: Cluster, path: string, advertiseAddre
   return undefined;
 }
 
-interface ApiGroup {
+/**
+ * The metav1.APIResource entries of one group version's types: each resource followed by its
+ * served subresources ("pods/eviction"), as /api/v1 and /apis/GROUP/VERSION list them.
+ */
+export function apiResourceEntries(members: ResourceType[]): Record<string, unknown>[] {
+  return members.flatMap((t) => [apiResource(t), ...subresourceEntries(t)]);
+}
+
+export interface ApiGroup {
   name: string;
   versions: { groupVersion: string; version: string }[];
   preferredVersion: { groupVersion: string; version: string };
 }
 
-function apiGroups(types: ResourceType[]): ApiGroup[] {
+/** metav1.APIGroup of every named group, versions in preference order (the preferred first). */
+export function apiGroups(types: ResourceType[]): ApiGroup[] {
   const names = [...new Set(types.filter((t) => t.group).map((t) => t.group))];
   return names.map((name) => {
     const versions = [...new Set(types.filter((t) => t.group === name).map((t) => t.version))];

@@ -11,6 +11,7 @@ import { createWorld, Session, type World } from '../../engine/index.ts';
 import { StatusError } from '../../engine/kube/apiserver/errors.ts';
 import type { Cluster } from '../../engine/kube/cluster.ts';
 import { type KindCluster, kubeWorld } from '../../engine/kube/world-clusters.ts';
+import { serveAggregatedDiscovery } from './aggregated-discovery.ts';
 import { discoveryDocument } from './discovery.ts';
 import { attachExecStreams } from './exec-stream.ts';
 import { handleResource, statusBody } from './handlers.ts';
@@ -120,6 +121,7 @@ function respond(
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const method = req.method ?? 'GET';
   if (method === 'GET') {
+    if (serveAggregatedDiscovery(cluster, path, req, res)) return;
     const doc = discoveryDocument(cluster, path, advertise) ?? openapiDocument(cluster, path);
     if (doc !== undefined) {
       sendJson(res, 200, doc);

@@ -135,6 +135,8 @@ export const CORPUS: Record<string, string[][]> = {
     ['label', 'deployment', 'web', 'tier=back', '--overwrite'],
     ['label', 'deployment', 'web', 'tier-'],
     ['annotate', 'deployment', 'web', 'note=x'],
+    ['annotate', 'deployment', 'web', 'note=y', '--overwrite', '-o', 'name'],
+    ['label', 'deployment', 'web', 'extra=1', '-o', 'name'],
     ['patch', 'deployment', 'web', '-p', '{"spec":{"replicas":3}}'],
     ['patch', 'deployment', 'web', '--type=merge', '-p', '{"spec":{"replicas":3}}'],
     [
@@ -145,6 +147,7 @@ export const CORPUS: Record<string, string[][]> = {
       '-p',
       '[{"op":"replace","path":"/spec/replicas","value":2}]',
     ],
+    ['patch', 'deployment', 'web', '-p', '{"spec":{"replicas":2}}', '-o', 'name'],
     ['scale', 'deployment', 'web', '--replicas=4'],
     ['scale', 'deployment/web', '--replicas=2', '--current-replicas=3'],
     ['set', 'image', 'deployment/web', 'nginx=nginx:1.28'],
