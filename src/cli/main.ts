@@ -25,9 +25,10 @@ commands:
   export FORMAT [--out DIR] [CONTENT]
                     flashcards and quizzes from the notes: anki, anki-tsv, moodle-xml, gift,
                     quiz-json, snippets, or all (default DIR: exports/)
-  serve --kube-api [--port N] [--kubeconfig FILE] [--seed SEED] [--name NAME]
+  serve --kube-api [--port N] [--kubeconfig FILE] [--seed SEED] [--name NAME] [--clock wall|writes]
                     serve a simulated kind cluster's Kubernetes API on 127.0.0.1 for the
-                    real kubectl (writes FILE, prints the KUBECONFIG export)
+                    real kubectl (writes FILE, prints the KUBECONFIG export); its time
+                    flows with the wall clock, or only with writes
 `;
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,8 @@
 // `labbook serve --kube-api`: a simulated kind cluster served over HTTP on loopback with the
 // subset of the Kubernetes API that kubectl uses (discovery, /version, /openapi/v3, CRUD,
-// PATCH, watch), plus the kubeconfig pointing kubectl at it. Simulated time moves only when a
-// write settles the cluster (controllers run until idle, at most 10 simulated minutes).
+// PATCH, watch, subresources), plus the kubeconfig pointing kubectl at it. Simulated time
+// jumps when a write settles the cluster (controllers run until idle, at most 10 simulated
+// minutes) and, with `--clock wall` (the command's default), also flows with the wall clock.
 import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,12 @@ export interface KubeApiOptions {
   name?: string;
   /** Serve an existing world's kind cluster instead of creating one. */
   session?: Session;
+  /**
+   * How simulated time moves besides the settling after each write: `writes` (only then, the
+   * default: reproducible answers) or `wall` (also with the wall clock, as a real cluster's
+   * time passes while a client sleeps).
+   */
+  clock?: 'writes' | 'wall';
 }
 
 export interface KubeApiServer {
@@ -62,8 +69,12 @@ export async function startKubeApi(options: KubeApiOptions = {}): Promise<KubeAp
   const kind = kubeWorld(session.world).clusters.get(name) as KindCluster;
   const cluster = kind.cluster;
   const advertise = kind.nodes.find((n) => n.role === 'control-plane')?.ip ?? '127.0.0.1';
+  const followWallClock = wallClockFollower(cluster, options.clock === 'wall');
   const server = createServer((req, res) => {
-    collectBody(req).then((body) => respond(cluster, advertise, req, res, body));
+    collectBody(req).then((body) => {
+      followWallClock.tick();
+      respond(cluster, advertise, req, res, body);
+    });
   });
   attachExecStreams(server, cluster);
   await new Promise<void>((resolve, reject) => {
@@ -83,8 +94,30 @@ export async function startKubeApi(options: KubeApiOptions = {}): Promise<KubeAp
     kind,
     cluster,
     kubeconfig: () => kubeconfigText(`kind-${name}`, url),
-    close: () => closeServer(server),
+    close: () => {
+      followWallClock.stop();
+      return closeServer(server);
+    },
   };
+}
+
+/**
+ * With `wall`, the cluster's timers run as wall-clock time passes (checked every 250 ms and
+ * before each request); settling after writes still jumps ahead, and the wall clock then adds
+ * to wherever simulated time stands.
+ */
+function wallClockFollower(cluster: Cluster, enabled: boolean): { tick(): void; stop(): void } {
+  if (!enabled) return { tick() {}, stop() {} };
+  let last = Date.now();
+  const tick = () => {
+    const now = Date.now();
+    const elapsed = now - last;
+    last = now;
+    if (elapsed > 0) cluster.runtime.runUntil(cluster.now() + elapsed, () => false);
+  };
+  const timer = setInterval(tick, 250);
+  timer.unref();
+  return { tick, stop: () => clearInterval(timer) };
 }
 
 function closeServer(server: Server): Promise<void> {
@@ -189,7 +222,7 @@ users:
 `;
 }
 
-const SERVE_USAGE = `usage: labbook serve --kube-api [--port N] [--kubeconfig FILE] [--seed SEED] [--name NAME]
+const SERVE_USAGE = `usage: labbook serve --kube-api [--port N] [--kubeconfig FILE] [--seed SEED] [--name NAME] [--clock wall|writes]
 `;
 
 /** The `labbook serve` command: runs until interrupted. */
@@ -204,13 +237,18 @@ export async function serveCommand(args: string[]): Promise<number> {
         kubeconfig: { type: 'string' },
         seed: { type: 'string' },
         name: { type: 'string', default: 'kind' },
+        clock: { type: 'string', default: 'wall' },
       },
     }).values;
   } catch (e) {
     process.stderr.write(`labbook serve: ${(e as Error).message}\n${SERVE_USAGE}`);
     return 2;
   }
-  if (!values['kube-api'] || !/^\d+$/.test(String(values.port))) {
+  if (
+    !values['kube-api'] ||
+    !/^\d+$/.test(String(values.port)) ||
+    !['wall', 'writes'].includes(String(values.clock))
+  ) {
     process.stderr.write(SERVE_USAGE);
     return 2;
   }
@@ -220,6 +258,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       port: Number(values.port),
       seed: values.seed as string | undefined,
       name: values.name as string,
+      clock: values.clock as 'wall' | 'writes',
     });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

@@ -150,9 +150,11 @@ const CORE_COMMANDS: CommandTable = {
   'api-resources': {
     flags: [
       ...COMMON,
-      s('namespaced'),
+      s('namespaced', 'bool'),
       s('api-group'),
       s('verbs', 'strings'),
+      s('categories', 'strings'),
+      s('cached', 'bool'),
       s('sort-by'),
       s('no-headers', 'bool'),
     ],

@@ -5,7 +5,7 @@ import { KUBERNETES_VERSION } from '../../kind/bootstrap.ts';
 import { formatKubeConfig } from '../../kind/kubeconfig.ts';
 import { KUBECTL_TABWRITER, tabulateRows } from '../../text/tabwriter.ts';
 import { type Kubectl, KubectlError } from '../context.ts';
-import { bool, type ParsedFlags, str } from '../flags.ts';
+import { bool, list, type ParsedFlags, str } from '../flags.ts';
 
 export const CLIENT_VERSION = 'v1.32.4';
 
@@ -45,22 +45,58 @@ export function apiVersions(k: Kubectl, _flags: ParsedFlags): number {
   return 0;
 }
 
+/**
+ * kubectl api-resources (apiresources.go): the preferred version of every resource with verbs,
+ * filtered by --api-group, --namespaced, --verbs and --categories, sorted stably by group (or
+ * --sort-by name|kind) then name, as a table (wide adds VERBS and CATEGORIES) or names.
+ */
 export function apiResources(k: Kubectl, flags: ParsedFlags): number {
-  const c = k.cluster();
+  const output = str(flags, 'output') ?? '';
+  if (!['', 'wide', 'name'].includes(output))
+    throw new KubectlError(`error: --output ${output} is not available`);
+  const sortBy = str(flags, 'sort-by') ?? '';
+  if (!['', 'name', 'kind'].includes(sortBy))
+    throw new KubectlError('error: --sort-by accepts only name or kind');
+  if (flags.args.length > 0)
+    throw new KubectlError(
+      `error: unexpected arguments: [${flags.args.join(' ')}]\nSee 'kubectl api-resources -h' for help and examples`,
+    );
   const namespaced = str(flags, 'namespaced');
-  const rows = [['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND']];
-  const types = [...c.registry.all()].filter(
-    (t) => namespaced === undefined || String(t.namespaced) === namespaced,
+  const group = str(flags, 'api-group');
+  const verbs = list(flags, 'verbs');
+  const categories = list(flags, 'categories');
+  const types = [...k.cluster().registry.all()].filter(
+    (t) =>
+      t.verbs.length > 0 &&
+      (group === undefined || t.group === group) &&
+      (namespaced === undefined || String(t.namespaced) === (namespaced === '' ? 'true' : namespaced)) &&
+      verbs.every((v) => t.verbs.includes(v)) &&
+      categories.every((c) => t.categories.includes(c)),
   );
-  const sorted = types.sort((a, b) =>
-    a.group === b.group ? (a.resource < b.resource ? -1 : 1) : a.group < b.group ? -1 : 1,
-  );
-  if (str(flags, 'output') === 'name') {
+  const key = (t: (typeof types)[number]) =>
+    sortBy === 'name' ? t.resource : sortBy === 'kind' ? t.kind : t.group;
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const sorted = types.sort((a, b) => cmp(key(a), key(b)) || cmp(a.resource, b.resource));
+  if (output === 'name') {
     for (const t of sorted) k.out(`${t.group ? `${t.resource}.${t.group}` : t.resource}\n`);
     return 0;
   }
-  for (const t of sorted)
-    rows.push([t.resource, t.shortNames.join(','), groupVersion(t), String(t.namespaced), t.kind]);
+  const wide = output === 'wide';
+  const rows: string[][] = [];
+  if (!bool(flags, 'no-headers'))
+    rows.push([
+      'NAME',
+      'SHORTNAMES',
+      'APIVERSION',
+      'NAMESPACED',
+      'KIND',
+      ...(wide ? ['VERBS', 'CATEGORIES'] : []),
+    ]);
+  for (const t of sorted) {
+    const row = [t.resource, t.shortNames.join(','), groupVersion(t), String(t.namespaced), t.kind];
+    if (wide) row.push(t.verbs.join(','), t.categories.join(','));
+    rows.push(row);
+  }
   k.out(tabulateRows(rows, KUBECTL_TABWRITER));
   return 0;
 }
