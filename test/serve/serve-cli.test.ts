@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { serveCommand } from '../../src/serve/kube-api.ts';
+import { serveCommand, startKubeApi } from '../../src/serve/kube-api.ts';
 
 function capture() {
   const lines: string[] = [];
@@ -18,6 +18,24 @@ function capture() {
 
 afterEach(() => {
   vi.restoreAllMocks();
+});
+
+describe('served time', () => {
+  it('flows with the wall clock under clock: wall, and only with writes otherwise', async () => {
+    const wall = await startKubeApi({ seed: 'clock', clock: 'wall' });
+    const writes = await startKubeApi({ seed: 'clock' });
+    try {
+      const [w0, s0] = [wall.cluster.now(), writes.cluster.now()];
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await fetch(`${wall.url}/api/v1/namespaces`);
+      await fetch(`${writes.url}/api/v1/namespaces`);
+      expect(wall.cluster.now() - w0).toBeGreaterThanOrEqual(600);
+      expect(writes.cluster.now()).toBe(s0);
+    } finally {
+      await wall.close();
+      await writes.close();
+    }
+  }, 60_000);
 });
 
 describe('labbook serve errors', () => {
