@@ -22,6 +22,14 @@ export interface EventInput {
   action?: string;
 }
 
+/** Components whose events another binary than kube-controller-manager records. */
+const EVENT_MANAGERS: Record<string, string> = {
+  kubelet: 'kubelet',
+  'default-scheduler': 'kube-scheduler',
+  apiserver: 'kube-apiserver',
+  'nginx-ingress-controller': 'nginx-ingress-controller',
+};
+
 export class EventRecorder {
   private readonly store: Store;
   private readonly now: () => number;
@@ -67,23 +75,28 @@ export class EventRecorder {
     };
     if (!object.metadata.namespace) delete involved.namespace;
     if (input.fieldPath) involved.fieldPath = input.fieldPath;
+    // the recorder's client names the field manager by its User-Agent: the component's binary
+    const manager = EVENT_MANAGERS[input.source.component] ?? 'kube-controller-manager';
     if (input.action) {
-      this.store.create({
-        apiVersion: 'v1',
-        kind: 'Event',
-        metadata: { name: `${object.metadata.name}.${this.nanoHex(now)}`, namespace: ns },
-        involvedObject: involved,
-        reason: input.reason,
-        message: input.message,
-        source: {},
-        firstTimestamp: null,
-        lastTimestamp: null,
-        type: input.type,
-        eventTime: rfc3339Micro(now),
-        action: input.action,
-        reportingComponent: input.source.component,
-        reportingInstance: `${input.source.component}-${input.source.host ?? ''}`,
-      } as KubeObject);
+      this.store.create(
+        {
+          apiVersion: 'v1',
+          kind: 'Event',
+          metadata: { name: `${object.metadata.name}.${this.nanoHex(now)}`, namespace: ns },
+          involvedObject: involved,
+          reason: input.reason,
+          message: input.message,
+          source: {},
+          firstTimestamp: null,
+          lastTimestamp: null,
+          type: input.type,
+          eventTime: rfc3339Micro(now),
+          action: input.action,
+          reportingComponent: input.source.component,
+          reportingInstance: `${input.source.component}-${input.source.host ?? ''}`,
+        } as KubeObject,
+        { manager },
+      );
       return;
     }
     // EventCorrelator: an identical event (same source, object, type, reason, message) is
@@ -99,32 +112,41 @@ export class EventRecorder {
     ].join('\u0000');
     const earlier = this.correlated.get(key);
     if (earlier && this.store.peek(this.eventType, ns, earlier)) {
-      this.store.mutate(this.eventType, ns, earlier, (o) => {
-        const r = o as Record<string, unknown>;
-        r.count = ((r.count as number) ?? 1) + 1;
-        r.lastTimestamp = rfc3339(now);
-      });
+      this.store.mutate(
+        this.eventType,
+        ns,
+        earlier,
+        (o) => {
+          const r = o as Record<string, unknown>;
+          r.count = ((r.count as number) ?? 1) + 1;
+          r.lastTimestamp = rfc3339(now);
+        },
+        { manager },
+      );
       return;
     }
     const source: Record<string, string> = { component: input.source.component };
     if (input.source.host) source.host = input.source.host;
     const name = `${object.metadata.name}.${this.nanoHex(now)}`;
     this.correlated.set(key, name);
-    this.store.create({
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace: ns },
-      involvedObject: involved,
-      reason: input.reason,
-      message: input.message,
-      source,
-      firstTimestamp: rfc3339(now),
-      lastTimestamp: rfc3339(now),
-      count: 1,
-      type: input.type,
-      eventTime: null,
-      reportingComponent: input.source.component,
-      reportingInstance: input.source.host ?? '',
-    } as KubeObject);
+    this.store.create(
+      {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace: ns },
+        involvedObject: involved,
+        reason: input.reason,
+        message: input.message,
+        source,
+        firstTimestamp: rfc3339(now),
+        lastTimestamp: rfc3339(now),
+        count: 1,
+        type: input.type,
+        eventTime: null,
+        reportingComponent: input.source.component,
+        reportingInstance: input.source.host ?? '',
+      } as KubeObject,
+      { manager },
+    );
   }
 }

@@ -13,6 +13,7 @@ import type { KubeObject } from '../../engine/kube/api/types.ts';
 import { badRequest, invalid, StatusError } from '../../engine/kube/apiserver/errors.ts';
 import { isFieldValidation } from '../../engine/kube/apiserver/field-validation.ts';
 import { goQuote, notSupported } from '../../engine/kube/apiserver/kinds/field.ts';
+import { managerOrUserAgent } from '../../engine/kube/apiserver/managed-fields-update.ts';
 import type { DeleteOptions, FieldValidationRequest } from '../../engine/kube/apiserver/store.ts';
 import type { Cluster } from '../../engine/kube/cluster.ts';
 import { answerAccessReview, isAccessReview } from './access-review.ts';
@@ -102,6 +103,11 @@ function dispatch(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiR
   const fieldValidation: FieldValidationRequest =
     req.method in OPTIONS_KIND ? fieldValidationOf(req) : { directive: 'Ignore', warnings: [] };
   const warnings = fieldValidation.warnings;
+  const userAgent = req.headers?.['user-agent'];
+  const manager = managerOrUserAgent(
+    req.query.get('fieldManager'),
+    Array.isArray(userAgent) ? userAgent[0] : userAgent,
+  );
   switch (req.method) {
     case 'GET': {
       const table = wantsTable(req.accept);
@@ -130,7 +136,7 @@ function dispatch(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiR
         type,
         cluster.store.create(
           { ...obj, apiVersion: groupVersion(type), kind: type.kind },
-          { dryRun, fieldValidation },
+          { dryRun, fieldValidation, manager },
         ),
       );
       if (!dryRun) cluster.runtime.settle();
@@ -143,7 +149,7 @@ function dispatch(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiR
         throw badRequest('the name of the object does not match the name on the URL');
       const updated = cluster.store.update(
         { ...obj, apiVersion: groupVersion(type), kind: type.kind },
-        { dryRun, status: subresource === 'status', fieldValidation },
+        { dryRun, status: subresource === 'status', fieldValidation, manager },
       );
       if (!dryRun) cluster.runtime.settle();
       return { status: 200, body: typed(type, updated), warnings };
@@ -167,6 +173,7 @@ function dispatch(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiR
         dryRun,
         status: subresource === 'status',
         fieldValidation,
+        manager,
       });
       if (!dryRun) cluster.runtime.settle();
       return { status: 200, body: typed(type, updated), warnings };

@@ -2,6 +2,7 @@
 // GET, PUT and PATCH of an autoscaling/v1 Scale read from and written to the parent's
 // spec.replicas (kubernetes pkg/registry/apps/deployment/storage/storage.go ScaleREST,
 // scaleFromDeployment; the same for replicasets, statefulsets and core's controllers).
+
 import {
   formatSelector,
   type LabelSelectorObject,
@@ -9,6 +10,7 @@ import {
 } from '../../engine/kube/api/selectors.ts';
 import type { KubeObject } from '../../engine/kube/api/types.ts';
 import { badRequest } from '../../engine/kube/apiserver/errors.ts';
+import { managerOrUserAgent } from '../../engine/kube/apiserver/managed-fields-update.ts';
 import type { Cluster } from '../../engine/kube/cluster.ts';
 import { decodeObjectBody } from './bodies.ts';
 import { type ApiRequest, type ApiResponse, methodNotAllowed, typed } from './handlers.ts';
@@ -88,7 +90,12 @@ export function serveScale(cluster: Cluster, route: ResourceRoute, req: ApiReque
     spec: { ...parent.spec, replicas },
   };
   // the answer is the Scale as the update stored it, before controllers react
-  const body = scaleOf(typed(type, cluster.store.update(next, { dryRun })));
+  const userAgent = req.headers?.['user-agent'];
+  const manager = managerOrUserAgent(
+    req.query.get('fieldManager'),
+    Array.isArray(userAgent) ? userAgent[0] : userAgent,
+  );
+  const body = scaleOf(typed(type, cluster.store.update(next, { dryRun, manager, subresource: 'scale' })));
   if (!dryRun) cluster.runtime.settle();
   return { status: 200, body };
 }

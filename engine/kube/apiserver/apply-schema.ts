@@ -51,6 +51,8 @@ export function listTypeAt(kind: string, path: string[]): ListType {
       return byKeys('topologyKey', 'whenUnsatisfiable');
     case 'hostAliases':
       return byKeys('ip');
+    case 'podIPs':
+      return path[0] === 'status' ? byKeys('ip') : ATOMIC; // PodStatus.PodIPs +listMapKey=ip
   }
   return ATOMIC;
 }
@@ -72,9 +74,12 @@ export function isMapField(path: string[]): boolean {
 
 /**
  * Objects replaced as a whole: metav1.LabelSelector (+structType=atomic, every `selector` of the
- * workloads), ServiceSpec.Selector and PodSpec.NodeSelector (+mapType=atomic).
+ * workloads), ServiceSpec.Selector and PodSpec.NodeSelector (+mapType=atomic), and the items of
+ * metadata.ownerReferences (metav1.OwnerReference +structType=atomic).
  */
 export function isAtomicObject(_kind: string, path: string[]): boolean {
   const field = path[path.length - 1];
+  // metav1.OwnerReference +structType=atomic: each item of metadata.ownerReferences is one value
+  if (field === 'ownerReferences' && path.length === 2) return true;
   return field === 'selector' || field === 'nodeSelector';
 }

@@ -4,6 +4,7 @@
 // objects into added, modified and removed paths (compare.go).
 import { isAtomicObject, isMapField, KEY_DEFAULTS, type ListType, listTypeAt } from './apply-schema.ts';
 import {
+  compareElements,
   type FieldPath,
   FieldSet,
   fieldElement,
@@ -176,7 +177,11 @@ export interface Comparison {
   removed: FieldSet;
 }
 
-/** oldObject.Compare(newObject): leaves and list items that appeared, changed or went away. */
+/**
+ * oldObject.Compare(newObject): leaves and list items that appeared, changed or went away; a map
+ * or list that appears or goes away as a whole is itself added or removed (compare.go: a null
+ * value is there, so a list replacing null adds only its items).
+ */
 export function compareObjects(kind: string, before: JsonMap, after: JsonMap): Comparison {
   const result: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
   const leaf = (lhs: Json, rhs: Json, path: FieldPath) => {
@@ -184,9 +189,14 @@ export function compareObjects(kind: string, before: JsonMap, after: JsonMap): C
     else if (rhs === undefined) result.removed.insert(path);
     else if (JSON.stringify(lhs) !== JSON.stringify(rhs)) result.modified.insert(path);
   };
+  const whole = (lhs: Json, rhs: Json, path: FieldPath) => {
+    if (lhs === undefined) result.added.insert(path);
+    else if (rhs === undefined) result.removed.insert(path);
+  };
   const walk = (lhs: Json, rhs: Json, schemaPath: string[], path: FieldPath): void => {
-    const sample = lhs === undefined ? rhs : lhs;
-    if (Array.isArray(sample) && (rhs === undefined || Array.isArray(rhs))) {
+    const sample = lhs === undefined || lhs === null ? rhs : lhs;
+    const fits = (v: Json, test: (x: Json) => boolean) => v === undefined || v === null || test(v);
+    if (Array.isArray(sample) && fits(lhs, Array.isArray) && fits(rhs, Array.isArray)) {
       const list = listTypeAt(kind, schemaPath);
       const l = Array.isArray(lhs) ? lhs : [];
       const r = Array.isArray(rhs) ? rhs : [];
@@ -202,9 +212,10 @@ export function compareObjects(kind: string, before: JsonMap, after: JsonMap): C
         if (!right.has(pe)) result.removed.insert(itemPath);
         walk(left.get(pe), right.get(pe), schemaPath, itemPath);
       }
+      whole(lhs, rhs, path);
       return;
     }
-    if (isMap(sample) && (rhs === undefined || isMap(rhs)) && !isAtomicObject(kind, schemaPath)) {
+    if (isMap(sample) && fits(lhs, isMap) && fits(rhs, isMap) && !isAtomicObject(kind, schemaPath)) {
       const l = isMap(lhs) ? lhs : {};
       const r = isMap(rhs) ? rhs : {};
       if (Object.keys(l).length === 0 && Object.keys(r).length === 0) {
@@ -213,10 +224,75 @@ export function compareObjects(kind: string, before: JsonMap, after: JsonMap): C
       }
       for (const k of new Set([...Object.keys(l), ...Object.keys(r)]))
         walk(l[k], r[k], [...schemaPath, k], [...path, fieldElement(k)]);
+      if (path.length > 0) whole(lhs, rhs, path);
       return;
     }
     leaf(lhs, rhs, path);
   };
   walk(before, after, [], []);
   return result;
+}
+
+type FieldsV1 = Record<string, unknown>;
+
+/** A FieldsV1 level with its keys in PathElement order. */
+function sortedFields(fields: FieldsV1, member: boolean): FieldsV1 {
+  const out: FieldsV1 = {};
+  if (member) out['.'] = {};
+  const keys = Object.keys(fields);
+  // field names alone sort as strings; other elements need PathElement.Compare
+  const plain = keys.every((k) => k.charCodeAt(0) === 102); // 'f'
+  for (const k of plain ? keys.sort() : keys.sort(compareElements)) out[k] = fields[k];
+  return out;
+}
+
+/**
+ * The FieldsV1 of compareObjects(zero, obj).added ∪ modified, built in one pass: what a create
+ * owns (the added fields of the new object against the kind's zero value), without path sets.
+ */
+export function createdFieldsV1(kind: string, zero: JsonMap, obj: JsonMap): FieldsV1 {
+  // returns undefined when nothing under (and at) this value is owned
+  const walk = (lhs: Json, rhs: Json, schemaPath: string[], top: boolean): FieldsV1 | undefined => {
+    const leaf = () =>
+      lhs === undefined || JSON.stringify(lhs) !== JSON.stringify(rhs) ? ({} as FieldsV1) : undefined;
+    const member = (children: FieldsV1, added: boolean): FieldsV1 | undefined => {
+      let any = false;
+      for (const _ in children) {
+        any = true;
+        break;
+      }
+      if (!added) return any ? sortedFields(children, false) : undefined;
+      return any ? sortedFields(children, true) : {};
+    };
+    if (Array.isArray(rhs) && (lhs === undefined || lhs === null || Array.isArray(lhs))) {
+      const list = listTypeAt(kind, schemaPath);
+      const l = Array.isArray(lhs) ? lhs : [];
+      if (list.type === 'atomic' || (l.length === 0 && rhs.length === 0)) return leaf();
+      const left = indexItems(list, l);
+      const children: FieldsV1 = {};
+      for (const [pe, item] of indexItems(list, rhs)) {
+        const had = left.get(pe);
+        const sub = walk(had, item, schemaPath, false);
+        if (had === undefined) children[pe] = sub ?? {};
+        else if (sub) children[pe] = sub;
+      }
+      return member(children, lhs === undefined);
+    }
+    if (
+      isMap(rhs) &&
+      (lhs === undefined || lhs === null || isMap(lhs)) &&
+      (top || !isAtomicObject(kind, schemaPath))
+    ) {
+      const l = isMap(lhs) ? lhs : {};
+      if (Object.keys(l).length === 0 && Object.keys(rhs).length === 0) return leaf();
+      const children: FieldsV1 = {};
+      for (const [k, v] of Object.entries(rhs)) {
+        const sub = walk(l[k], v, [...schemaPath, k], false);
+        if (sub) children[fieldElement(k)] = sub;
+      }
+      return member(children, !top && lhs === undefined);
+    }
+    return leaf();
+  };
+  return walk(zero, obj, [], true) ?? {};
 }

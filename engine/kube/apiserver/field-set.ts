@@ -136,6 +136,27 @@ export class FieldSet {
     node.member = true;
   }
 
+  /** This set without the given member paths (their children stay). */
+  without(paths: FieldPath[]): FieldSet {
+    const out = this.union(new FieldSet());
+    for (const path of paths) {
+      const trail: Node[] = [out.root];
+      for (const pe of path) {
+        const next = trail[trail.length - 1].children.get(pe);
+        if (!next) break;
+        trail.push(next);
+      }
+      if (trail.length !== path.length + 1) continue;
+      trail[trail.length - 1].member = false;
+      for (let i = path.length; i > 0; i--) {
+        const node = trail[i];
+        if (node.member || node.children.size > 0) break;
+        trail[i - 1].children.delete(path[i - 1]);
+      }
+    }
+    return out;
+  }
+
   has(path: FieldPath): boolean {
     let node: Node | undefined = this.root;
     for (const pe of path) {
@@ -160,19 +181,46 @@ export class FieldSet {
   }
 
   get empty(): boolean {
-    return this.paths().length === 0;
+    const any = (node: Node): boolean => {
+      for (const child of node.children.values()) if (child.member || any(child)) return true;
+      return false;
+    };
+    return !any(this.root);
+  }
+
+  /** A set built from a combination of this tree and another, node by node. */
+  private combine(
+    other: FieldSet,
+    keep: (mine: boolean, theirs: boolean) => boolean,
+    both: boolean,
+  ): FieldSet {
+    const out = new FieldSet();
+    const walk = (a: Node | undefined, b: Node | undefined, into: Node): void => {
+      const names = new Set<PathElement>(a ? a.children.keys() : []);
+      if (both && b) for (const pe of b.children.keys()) names.add(pe);
+      for (const pe of names) {
+        const x = a?.children.get(pe);
+        const y = b?.children.get(pe);
+        const child = emptyNode();
+        child.member = keep(x?.member ?? false, y?.member ?? false);
+        walk(x, y, child);
+        if (child.member || child.children.size > 0) into.children.set(pe, child);
+      }
+    };
+    walk(this.root, other.root, out.root);
+    return out;
   }
 
   union(other: FieldSet): FieldSet {
-    return FieldSet.of([...this.paths(), ...other.paths()]);
+    return this.combine(other, (a, b) => a || b, true);
   }
 
   difference(other: FieldSet): FieldSet {
-    return FieldSet.of(this.paths().filter((p) => !other.has(p)));
+    return this.combine(other, (a, b) => a && !b, false);
   }
 
   intersection(other: FieldSet): FieldSet {
-    return FieldSet.of(this.paths().filter((p) => other.has(p)));
+    return this.combine(other, (a, b) => a && b, false);
   }
 
   equals(other: FieldSet): boolean {

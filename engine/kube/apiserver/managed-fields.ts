@@ -3,7 +3,24 @@
 // sortEncodedManagedFields order, and apply conflicts as a 409 with FieldManagerConflict causes.
 
 import { StatusError } from './errors.ts';
-import { type FieldPath, FieldSet, pathString } from './field-set.ts';
+import { type FieldPath, FieldSet, fieldElement, pathString } from './field-set.ts';
+
+/** Paths never kept in managedFields (internal/stripmeta.go NewStripMetaManager). */
+export const STRIPPED_PATHS: FieldPath[] = [
+  ['apiVersion'],
+  ['kind'],
+  ['metadata'],
+  ['metadata', 'name'],
+  ['metadata', 'namespace'],
+  ['metadata', 'creationTimestamp'],
+  ['metadata', 'selfLink'],
+  ['metadata', 'uid'],
+  ['metadata', 'clusterName'],
+  ['metadata', 'generation'],
+  ['metadata', 'managedFields'],
+  ['metadata', 'resourceVersion'],
+].map((p) => p.map(fieldElement));
+export const STRIPPED_FIELDS = FieldSet.of(STRIPPED_PATHS);
 
 /** metav1.ManagedFieldsEntry, its JSON fields in the type's order. */
 export interface ManagedFieldsEntry {

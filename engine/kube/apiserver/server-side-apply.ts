@@ -5,7 +5,7 @@
 import { groupVersion } from '../api/resources.ts';
 import { clone, type KubeObject, rfc3339 } from '../api/types.ts';
 import { compareObjects, mergeObjects, removePaths, toFieldSet } from './apply-typed.ts';
-import { type FieldPath, FieldSet, fieldElement } from './field-set.ts';
+import { FieldSet } from './field-set.ts';
 import {
   type Conflict,
   conflictError,
@@ -14,7 +14,9 @@ import {
   type ManagedFieldsEntry,
   type ManagerFields,
   managerIdentifier,
+  STRIPPED_FIELDS,
 } from './managed-fields.ts';
+import { recordUpdate } from './managed-fields-update.ts';
 import type { Store } from './store.ts';
 
 export interface ServerSideApplyOptions {
@@ -29,22 +31,6 @@ export interface ServerSideApplyResult {
   object: KubeObject;
   created: boolean;
 }
-
-/** Paths never kept in managedFields (internal/stripmeta.go). */
-const STRIPPED: FieldPath[] = [
-  ['apiVersion'],
-  ['kind'],
-  ['metadata'],
-  ['metadata', 'name'],
-  ['metadata', 'namespace'],
-  ['metadata', 'creationTimestamp'],
-  ['metadata', 'selfLink'],
-  ['metadata', 'uid'],
-  ['metadata', 'clusterName'],
-  ['metadata', 'generation'],
-  ['metadata', 'managedFields'],
-  ['metadata', 'resourceVersion'],
-].map((p) => p.map(fieldElement));
 
 /** The object without managedFields and status (status is reset on the main resource). */
 function body(obj: KubeObject): KubeObject {
@@ -80,7 +66,20 @@ export function serverSideApply(
     type.namespaced ? (cfg.metadata.namespace ?? '') : '',
     cfg.metadata.name ?? '',
   );
-  const managers = decodeManagedFields(live?.metadata.managedFields as ManagedFieldsEntry[] | undefined);
+  let entries = live?.metadata.managedFields as ManagedFieldsEntry[] | undefined;
+  if (live && !entries?.length) {
+    // skipNonAppliedManager.Apply: the fields of an object nobody managed yet go to
+    // "before-first-apply", as if it had been created by an Update
+    entries = recordUpdate({
+      kind: type.kind,
+      apiVersion: cfg.apiVersion,
+      next: { ...live, apiVersion: cfg.apiVersion, kind: type.kind },
+      writer: { manager: 'before-first-apply' },
+      builtIn: !type.group.includes('.') || type.group.endsWith('.k8s.io'),
+      now: options.now,
+    });
+  }
+  const managers = decodeManagedFields(entries);
   const id = managerIdentifier({
     manager: options.fieldManager,
     operation: 'Apply',
@@ -88,7 +87,7 @@ export function serverSideApply(
   });
   const liveBody = live ? body({ ...live, apiVersion: cfg.apiVersion, kind: type.kind }) : ({} as KubeObject);
 
-  const applied = toFieldSet(type.kind, cfg as never).difference(FieldSet.of(STRIPPED));
+  const applied = toFieldSet(type.kind, cfg as never).difference(STRIPPED_FIELDS);
   const previous = managers.get(id);
   let others = new FieldSet();
   for (const [key, m] of managers) if (key !== id) others = others.union(m.set);
@@ -122,7 +121,8 @@ export function serverSideApply(
 
   next.metadata.managedFields = encodeManagedFields(managers);
   if (!next.metadata.managedFields) delete next.metadata.managedFields;
-  if (!live) return { object: store.create(next, { dryRun: options.dryRun }), created: true };
+  if (!live)
+    return { object: store.create(next, { dryRun: options.dryRun, managedFieldsSet: true }), created: true };
   if (live.status !== undefined) next.status = clone(live.status);
-  return { object: store.update(next, { dryRun: options.dryRun }), created: false };
+  return { object: store.update(next, { dryRun: options.dryRun, managedFieldsSet: true }), created: false };
 }

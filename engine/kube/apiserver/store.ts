@@ -7,6 +7,7 @@ import { type FieldRequirement, matches, matchesFields, type Selector } from '..
 import { clone, type KubeObject, rfc3339 } from '../api/types.ts';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, StatusError } from './errors.ts';
 import { enforceFieldValidation, type FieldValidation, pruneUnknownFields } from './field-validation.ts';
+import { recordUpdate } from './managed-fields-update.ts';
 import { type Strategy, type StrategyContext, strategyFor } from './strategy.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -28,6 +29,15 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** Checks the body's fields against the built-in kind's schema (the fieldValidation parameter). */
   fieldValidation?: FieldValidationRequest;
+  /**
+   * The writer's field manager (the fieldManager parameter or the User-Agent prefix), recorded
+   * as an Update entry of metadata.managedFields; "unknown" when missing, as buildmanagerinfo.go.
+   */
+  manager?: string;
+  /** The subresource written, as managedFields record it ("scale"); `status` implies "status". */
+  subresource?: string;
+  /** Server-side apply already set metadata.managedFields: store them as they are. */
+  managedFieldsSet?: boolean;
 }
 
 export interface FieldValidationRequest {
@@ -215,6 +225,7 @@ export class Store {
     if (strategy.generation ?? obj.spec !== undefined) meta.generation = 1;
     delete meta.resourceVersion;
     delete meta.deletionTimestamp;
+    this.recordManagedFields(type, undefined, obj, options, input);
     if (options.dryRun) return withTypeMeta(obj, type);
     meta.resourceVersion = String(++this.revision);
     const stored = orderMeta(obj);
@@ -281,6 +292,7 @@ export class Store {
         obj.metadata.generation = old.metadata.generation + 1;
       }
     }
+    this.recordManagedFields(type, old, obj, options);
     if (options.dryRun) return withTypeMeta(obj, type);
     if (unchanged(obj, old)) return withTypeMeta(clone(old), type);
     obj.metadata.resourceVersion = String(++this.revision);
@@ -300,6 +312,30 @@ export class Store {
     this.put(type, `${ns}/${name}`, stored);
     this.emit({ type: 'MODIFIED', resource: type, object: stored, old });
     return withTypeMeta(clone(stored), type);
+  }
+
+  /** metadata.managedFields after an Update operation by `options.manager` (managed-fields-update.ts). */
+  private recordManagedFields(
+    type: ResourceType,
+    live: KubeObject | undefined,
+    next: KubeObject,
+    options: WriteOptions & { status?: boolean },
+    request?: KubeObject,
+  ): void {
+    if (options.managedFieldsSet) return;
+    const fields = recordUpdate({
+      kind: type.kind,
+      apiVersion: groupVersion(type),
+      live,
+      next,
+      request,
+      writer: { manager: options.manager, subresource: options.status ? 'status' : options.subresource },
+      builtIn: !this.typeStrategies.has(storageKey(type)),
+      statusInMainResource: this.strategyOf(type).statusInMainResource,
+      now: this.deps.now(),
+    });
+    if (fields) next.metadata.managedFields = fields;
+    else delete next.metadata.managedFields;
   }
 
   /**

@@ -65,7 +65,7 @@ export function startApiServerEndpointsReconciler(cluster: Cluster): void {
   function ensure(type: typeof epType, want: KubeObject, fields: string[]): void {
     const current = cluster.store.peek(type, 'default', 'kubernetes');
     if (!current) {
-      cluster.store.create(want);
+      cluster.store.create(want, { manager: 'kube-controller-manager' });
       return;
     }
     const same = [...fields, 'labels'].every((f) =>
@@ -74,10 +74,16 @@ export function startApiServerEndpointsReconciler(cluster: Cluster): void {
         : JSON.stringify((current as Json)[f] ?? null) === JSON.stringify((want as Json)[f]),
     );
     if (same) return;
-    cluster.store.mutate(type, 'default', 'kubernetes', (o) => {
-      o.metadata.labels = want.metadata.labels;
-      for (const f of fields) (o as Json)[f] = (want as Json)[f];
-    });
+    cluster.store.mutate(
+      type,
+      'default',
+      'kubernetes',
+      (o) => {
+        o.metadata.labels = want.metadata.labels;
+        for (const f of fields) (o as Json)[f] = (want as Json)[f];
+      },
+      { manager: 'kube-controller-manager' },
+    );
   }
 
   function sync(): void {

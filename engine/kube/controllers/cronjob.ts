@@ -223,7 +223,7 @@ export function startCronJobController(cluster: Cluster): void {
         (o) => {
           o.status = out;
         },
-        { status: true },
+        { manager: 'kube-controller-manager', status: true },
       );
     }
     if (delay !== null) enqueueAfter(key, delay);
@@ -376,7 +376,7 @@ export function startCronJobController(cluster: Cluster): void {
     };
     if (Object.keys(job.metadata.labels ?? {}).length === 0) delete job.metadata.labels;
     try {
-      const made = store.create(job);
+      const made = store.create(job, { manager: 'kube-controller-manager' });
       event_(cj, 'Normal', 'SuccessfulCreate', `Created job ${made.metadata.name}`);
       return made;
     } catch (err) {

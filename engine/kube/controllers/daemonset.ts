@@ -102,7 +102,7 @@ export function startDaemonSetController(cluster: Cluster): void {
           },
         };
         pod.spec.tolerations = mergeTolerations(pod.spec.tolerations ?? []);
-        const created = cluster.store.create(pod);
+        const created = cluster.store.create(pod, { manager: 'kube-controller-manager' });
         cluster.events.record({
           object: ds,
           type: 'Normal',
@@ -149,7 +149,7 @@ export function startDaemonSetController(cluster: Cluster): void {
       (o) => {
         o.status = status;
       },
-      { status: true },
+      { manager: 'kube-controller-manager', status: true },
     );
   }
 }

@@ -68,9 +68,15 @@ export function startDeploymentController(cluster: Cluster): void {
       const ref = controllerOf(rs);
       if (ref?.uid === d.metadata.uid) out.push(rs);
       else if (!ref && selector.length > 0 && matches(selector, rs.metadata.labels)) {
-        cluster.store.mutate(rsType, rs.metadata.namespace ?? '', rs.metadata.name ?? '', (o) => {
-          o.metadata.ownerReferences = [...(o.metadata.ownerReferences ?? []), controllerRef(d)];
-        });
+        cluster.store.mutate(
+          rsType,
+          rs.metadata.namespace ?? '',
+          rs.metadata.name ?? '',
+          (o) => {
+            o.metadata.ownerReferences = [...(o.metadata.ownerReferences ?? []), controllerRef(d)];
+          },
+          { manager: 'kube-controller-manager' },
+        );
         out.push(cluster.store.peek(rsType, rs.metadata.namespace ?? '', rs.metadata.name ?? '') ?? rs);
       }
     }
@@ -94,10 +100,16 @@ export function startDeploymentController(cluster: Cluster): void {
     const annotationsOk =
       rs.metadata.annotations?.[DESIRED] === desired && rs.metadata.annotations?.[MAX] === max;
     if (from === replicas && annotationsOk) return rs;
-    const updated = cluster.store.mutate(rsType, rs.metadata.namespace ?? '', rs.metadata.name ?? '', (o) => {
-      o.spec.replicas = replicas;
-      o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [DESIRED]: desired, [MAX]: max };
-    });
+    const updated = cluster.store.mutate(
+      rsType,
+      rs.metadata.namespace ?? '',
+      rs.metadata.name ?? '',
+      (o) => {
+        o.spec.replicas = replicas;
+        o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [DESIRED]: desired, [MAX]: max };
+      },
+      { manager: 'kube-controller-manager' },
+    );
     if (from !== replicas) {
       const verb = replicas > from ? 'up' : 'down';
       cluster.events.record({
@@ -141,7 +153,7 @@ export function startDeploymentController(cluster: Cluster): void {
       spec: { replicas, minReadySeconds: d.spec?.minReadySeconds ?? 0, selector, template },
     };
     if (!rs.spec.minReadySeconds) delete rs.spec.minReadySeconds;
-    const created = cluster.store.create(rs);
+    const created = cluster.store.create(rs, { manager: 'kube-controller-manager' });
     if (replicas > 0) {
       cluster.events.record({
         object: d,
@@ -185,11 +197,17 @@ export function startDeploymentController(cluster: Cluster): void {
     ) {
       // rolling back to an old template: the set becomes the newest revision again
       const next = Math.max(0, ...sets.map(revisionOf)) + 1;
-      newRS = cluster.store.mutate(rsType, newRS.metadata.namespace ?? '', newRS.metadata.name ?? '', (o) => {
-        o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [REVISION]: String(next) };
-        const cause = d.metadata.annotations?.[CHANGE_CAUSE];
-        if (cause) o.metadata.annotations[CHANGE_CAUSE] = cause;
-      });
+      newRS = cluster.store.mutate(
+        rsType,
+        newRS.metadata.namespace ?? '',
+        newRS.metadata.name ?? '',
+        (o) => {
+          o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [REVISION]: String(next) };
+          const cause = d.metadata.annotations?.[CHANGE_CAUSE];
+          if (cause) o.metadata.annotations[CHANGE_CAUSE] = cause;
+        },
+        { manager: 'kube-controller-manager' },
+      );
       sets = ownedSets(d);
       newRS = sets.find((s) => s.metadata.uid === newRS?.metadata.uid);
     }
@@ -368,9 +386,16 @@ export function startDeploymentController(cluster: Cluster): void {
     const revision = newRS ? String(revisionOf(newRS)) : undefined;
     const needsRevision = revision !== undefined && d.metadata.annotations?.[REVISION] !== revision;
     if (needsRevision) {
-      cluster.store.mutate(dType, d.metadata.namespace ?? '', d.metadata.name ?? '', (o) => {
-        o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [REVISION]: revision };
-      });
+      cluster.store.mutate(
+        dType,
+        d.metadata.namespace ?? '',
+        d.metadata.name ?? '',
+        (o) => {
+          o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [REVISION]: revision };
+          // sync.go getNewReplicaSet writes the revision annotation with UpdateStatus
+        },
+        { manager: 'kube-controller-manager', status: true },
+      );
       d = cluster.store.peek(dType, d.metadata.namespace ?? '', d.metadata.name ?? '') ?? d;
     }
     if (JSON.stringify(status) === JSON.stringify(d.status ?? {})) return;
@@ -381,7 +406,7 @@ export function startDeploymentController(cluster: Cluster): void {
       (o) => {
         o.status = status;
       },
-      { status: true },
+      { manager: 'kube-controller-manager', status: true },
     );
   }
 }

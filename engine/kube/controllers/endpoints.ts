@@ -108,8 +108,8 @@ export function startEndpointsController(cluster: Cluster): void {
     if (subsets.length > 0) next.subsets = subsets;
     else delete next.subsets;
     try {
-      if (current) cluster.store.update(next);
-      else cluster.store.create(next);
+      if (current) cluster.store.update(next, { manager: 'kube-controller-manager' });
+      else cluster.store.create(next, { manager: 'kube-controller-manager' });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       cluster.events.record({

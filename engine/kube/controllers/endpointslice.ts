@@ -95,8 +95,10 @@ export function startEndpointSliceController(cluster: Cluster): void {
     const changes = reconcileSlices(svc, pods, slices, (n) => cluster.store.peek(nodeType, '', n));
     try {
       if (!svc.metadata.deletionTimestamp)
-        for (const slice of changes.create) cluster.store.create(prepare(slice, triggerTime));
-      for (const slice of changes.update) cluster.store.update(prepare(slice, triggerTime));
+        for (const slice of changes.create)
+          cluster.store.create(prepare(slice, triggerTime), { manager: 'kube-controller-manager' });
+      for (const slice of changes.update)
+        cluster.store.update(prepare(slice, triggerTime), { manager: 'kube-controller-manager' });
       for (const slice of changes.delete) {
         if (cluster.store.peek(sliceType, ns, slice.metadata.name ?? ''))
           cluster.store.delete(sliceType, ns, slice.metadata.name ?? '');

@@ -71,9 +71,15 @@ export function startGarbageCollector(cluster: Cluster): void {
         (r) => r.uid !== ownerUid && live.has(r.uid),
       );
       if (others.length > 0) {
-        cluster.store.mutate(dep.type, dep.namespace, dep.name, (o) => {
-          o.metadata.ownerReferences = o.metadata.ownerReferences?.filter((r) => r.uid !== ownerUid);
-        });
+        cluster.store.mutate(
+          dep.type,
+          dep.namespace,
+          dep.name,
+          (o) => {
+            o.metadata.ownerReferences = o.metadata.ownerReferences?.filter((r) => r.uid !== ownerUid);
+          },
+          { manager: 'kube-controller-manager' },
+        );
         continue;
       }
       cluster.store.delete(dep.type, dep.namespace, dep.name, { propagationPolicy: 'Background' });
@@ -95,9 +101,15 @@ export function startGarbageCollector(cluster: Cluster): void {
         cluster.store.delete(dep.type, dep.namespace, dep.name, { propagationPolicy: 'Foreground' });
     }
     if (deps.length > 0) return;
-    cluster.store.mutate(ref.type, ref.namespace, ref.name, (o) => {
-      o.metadata.finalizers = o.metadata.finalizers?.filter((f) => f !== 'foregroundDeletion');
-      if (o.metadata.finalizers?.length === 0) delete o.metadata.finalizers;
-    });
+    cluster.store.mutate(
+      ref.type,
+      ref.namespace,
+      ref.name,
+      (o) => {
+        o.metadata.finalizers = o.metadata.finalizers?.filter((f) => f !== 'foregroundDeletion');
+        if (o.metadata.finalizers?.length === 0) delete o.metadata.finalizers;
+      },
+      { manager: 'kube-controller-manager' },
+    );
   }
 }

@@ -134,7 +134,7 @@ export function startHorizontalPodAutoscalerController(cluster: Cluster): void {
       (o) => {
         o.status = hpa.status;
       },
-      { status: true },
+      { manager: 'kube-controller-manager', status: true },
     );
   }
 
@@ -362,9 +362,15 @@ export function startHorizontalPodAutoscalerController(cluster: Cluster): void {
       rescale = desired !== current;
     }
     if (rescale) {
-      cluster.store.mutate(scale.type, hpa.metadata.namespace, scale.obj.metadata.name ?? '', (o) => {
-        o.spec.replicas = desired;
-      });
+      cluster.store.mutate(
+        scale.type,
+        hpa.metadata.namespace,
+        scale.obj.metadata.name ?? '',
+        (o) => {
+          o.spec.replicas = desired;
+        },
+        { manager: 'kube-controller-manager' },
+      );
       setCondition(
         hpa,
         'AbleToScale',

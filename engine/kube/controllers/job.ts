@@ -178,10 +178,16 @@ export function startJobController(cluster: Cluster): void {
     const ns = pod.metadata.namespace ?? '';
     const name = pod.metadata.name ?? '';
     if (!store.peek(podType, ns, name)) return;
-    store.mutate(podType, ns, name, (p) => {
-      p.metadata.finalizers = p.metadata.finalizers?.filter((f) => f !== JOB_TRACKING_FINALIZER);
-      if (p.metadata.finalizers?.length === 0) delete p.metadata.finalizers;
-    });
+    store.mutate(
+      podType,
+      ns,
+      name,
+      (p) => {
+        p.metadata.finalizers = p.metadata.finalizers?.filter((f) => f !== JOB_TRACKING_FINALIZER);
+        if (p.metadata.finalizers?.length === 0) delete p.metadata.finalizers;
+      },
+      { manager: 'kube-controller-manager' },
+    );
   }
 
   /** syncOrphanPod: the finalizer goes unless a live, unfinished Job still controls the pod. */
@@ -210,7 +216,7 @@ export function startJobController(cluster: Cluster): void {
       (o) => {
         o.status = orderedStatus(status);
       },
-      { status: true },
+      { manager: 'kube-controller-manager', status: true },
     );
   }
 
@@ -316,7 +322,7 @@ export function startJobController(cluster: Cluster): void {
         ? finalizers
         : [...finalizers, JOB_TRACKING_FINALIZER];
       try {
-        const made = store.create(pod);
+        const made = store.create(pod, { manager: 'kube-controller-manager' });
         event(job, 'Normal', 'SuccessfulCreate', `Created pod: ${made.metadata.name}`);
         created++;
       } catch (err) {

@@ -176,7 +176,7 @@ export function startLocalPathProvisioner(cluster: Cluster): void {
           volumeMode: 'Filesystem',
         },
       };
-      cluster.create(pv);
+      cluster.store.create(pv, { manager: 'local-path-provisioner' });
       event(claim, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${pvName}`);
     });
   }

@@ -29,9 +29,15 @@ export function startNamespaceController(cluster: Cluster): void {
       }
     }
     if (remaining === 0 && ns.spec?.finalizers?.length) {
-      cluster.store.mutate(nsType, '', name, (o) => {
-        o.spec.finalizers = [];
-      });
+      cluster.store.mutate(
+        nsType,
+        '',
+        name,
+        (o) => {
+          o.spec.finalizers = [];
+        },
+        { manager: 'kube-controller-manager' },
+      );
     }
     return true;
   });

@@ -94,7 +94,7 @@ export function startNodeLifecycleController(cluster: Cluster): void {
           c.lastTransitionTime = stamp;
         }
       },
-      { status: true },
+      { manager: 'kube-controller-manager', status: true },
     );
     if (!wasReady) return;
     // nodeutil.RecordNodeStatusChange, then MarkPodsNotReady (pkg/controller/util/node)
@@ -125,7 +125,7 @@ export function startNodeLifecycleController(cluster: Cluster): void {
           c.lastTransitionTime = stamp;
         }
       },
-      { status: true },
+      { manager: 'kube-controller-manager', status: true },
     );
     cluster.events.record({
       object: updated,
@@ -155,9 +155,15 @@ export function startNodeLifecycleController(cluster: Cluster): void {
         added.push({ effect: 'NoSchedule', key: wanted });
     }
     if (added.length === 0 && kept.length === taints.length) return;
-    cluster.store.mutate(nodeType, '', node.metadata.name ?? '', (o) => {
-      o.spec.taints = [...kept, ...added];
-      if (o.spec.taints.length === 0) delete o.spec.taints;
-    });
+    cluster.store.mutate(
+      nodeType,
+      '',
+      node.metadata.name ?? '',
+      (o) => {
+        o.spec.taints = [...kept, ...added];
+        if (o.spec.taints.length === 0) delete o.spec.taints;
+      },
+      { manager: 'kube-controller-manager' },
+    );
   }
 }

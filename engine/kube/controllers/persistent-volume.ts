@@ -96,10 +96,16 @@ export function startPersistentVolumeController(cluster: Cluster): void {
 
   function removeFinalizer(obj: KubeObject, finalizer: string): void {
     const type = obj.kind === 'PersistentVolume' ? pvType : pvcType;
-    cluster.store.mutate(type, obj.metadata.namespace ?? '', obj.metadata.name ?? '', (o) => {
-      o.metadata.finalizers = o.metadata.finalizers?.filter((f) => f !== finalizer);
-      if (o.metadata.finalizers?.length === 0) delete o.metadata.finalizers;
-    });
+    cluster.store.mutate(
+      type,
+      obj.metadata.namespace ?? '',
+      obj.metadata.name ?? '',
+      (o) => {
+        o.metadata.finalizers = o.metadata.finalizers?.filter((f) => f !== finalizer);
+        if (o.metadata.finalizers?.length === 0) delete o.metadata.finalizers;
+      },
+      { manager: 'kube-controller-manager' },
+    );
   }
 
   function syncClaim(pvc: KubeObject): void {
@@ -174,13 +180,19 @@ export function startPersistentVolumeController(cluster: Cluster): void {
     const ann = pvc.metadata.annotations ?? {};
     if (ann[ANN_STORAGE_PROVISIONER] !== provisioner || ann[ANN_BETA_STORAGE_PROVISIONER] !== provisioner) {
       // setClaimProvisioner: external provisioners start on these annotations
-      claim = cluster.store.mutate(pvcType, pvc.metadata.namespace ?? '', pvc.metadata.name ?? '', (o) => {
-        o.metadata.annotations = {
-          ...(o.metadata.annotations ?? {}),
-          [ANN_BETA_STORAGE_PROVISIONER]: provisioner,
-          [ANN_STORAGE_PROVISIONER]: provisioner,
-        };
-      });
+      claim = cluster.store.mutate(
+        pvcType,
+        pvc.metadata.namespace ?? '',
+        pvc.metadata.name ?? '',
+        (o) => {
+          o.metadata.annotations = {
+            ...(o.metadata.annotations ?? {}),
+            [ANN_BETA_STORAGE_PROVISIONER]: provisioner,
+            [ANN_STORAGE_PROVISIONER]: provisioner,
+          };
+        },
+        { manager: 'kube-controller-manager' },
+      );
     }
     event(
       claim,
@@ -194,31 +206,43 @@ export function startPersistentVolumeController(cluster: Cluster): void {
   function bind(pv: KubeObject, pvc: KubeObject): void {
     let volume = pv;
     if (!isPreBoundTo(pv, pvc) || !pv.spec.claimRef.uid) {
-      volume = cluster.store.mutate(pvType, '', pv.metadata.name ?? '', (o) => {
-        o.spec.claimRef = {
-          kind: 'PersistentVolumeClaim',
-          namespace: pvc.metadata.namespace,
-          name: pvc.metadata.name,
-          uid: pvc.metadata.uid,
-          apiVersion: 'v1',
-          resourceVersion: pvc.metadata.resourceVersion,
-        };
-        o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' };
-      });
+      volume = cluster.store.mutate(
+        pvType,
+        '',
+        pv.metadata.name ?? '',
+        (o) => {
+          o.spec.claimRef = {
+            kind: 'PersistentVolumeClaim',
+            namespace: pvc.metadata.namespace,
+            name: pvc.metadata.name,
+            uid: pvc.metadata.uid,
+            apiVersion: 'v1',
+            resourceVersion: pvc.metadata.resourceVersion,
+          };
+          o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' };
+        },
+        { manager: 'kube-controller-manager' },
+      );
     }
     setVolumePhase(volume, 'Bound');
     const ann = pvc.metadata.annotations ?? {};
     let claim = pvc;
     if (pvc.spec?.volumeName !== pv.metadata.name || ann[ANN_BIND_COMPLETED] === undefined) {
-      claim = cluster.store.mutate(pvcType, pvc.metadata.namespace ?? '', pvc.metadata.name ?? '', (o) => {
-        const annotations = { ...(o.metadata.annotations ?? {}) };
-        if (o.spec.volumeName !== pv.metadata.name) {
-          o.spec.volumeName = pv.metadata.name;
-          annotations[ANN_BOUND_BY_CONTROLLER] = 'yes';
-        }
-        annotations[ANN_BIND_COMPLETED] = 'yes';
-        o.metadata.annotations = annotations;
-      });
+      claim = cluster.store.mutate(
+        pvcType,
+        pvc.metadata.namespace ?? '',
+        pvc.metadata.name ?? '',
+        (o) => {
+          const annotations = { ...(o.metadata.annotations ?? {}) };
+          if (o.spec.volumeName !== pv.metadata.name) {
+            o.spec.volumeName = pv.metadata.name;
+            annotations[ANN_BOUND_BY_CONTROLLER] = 'yes';
+          }
+          annotations[ANN_BIND_COMPLETED] = 'yes';
+          o.metadata.annotations = annotations;
+        },
+        { manager: 'kube-controller-manager' },
+      );
     }
     setClaimStatus(claim, 'Bound', volume);
   }
@@ -237,7 +261,7 @@ export function startPersistentVolumeController(cluster: Cluster): void {
       (o) => {
         o.status = status;
       },
-      { status: true },
+      { manager: 'kube-controller-manager', status: true },
     );
   }
 
@@ -251,7 +275,7 @@ export function startPersistentVolumeController(cluster: Cluster): void {
       (o) => {
         o.status = { lastPhaseTransitionTime: rfc3339(cluster.now()), phase };
       },
-      { status: true },
+      { manager: 'kube-controller-manager', status: true },
     );
   }
 

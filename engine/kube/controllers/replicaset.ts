@@ -70,6 +70,7 @@ export function startReplicaSetController(cluster: Cluster): void {
           (p) => {
             p.metadata.ownerReferences = [...(p.metadata.ownerReferences ?? []), controllerRef(rs)];
           },
+          { manager: 'kube-controller-manager' },
         );
         out.push(
           cluster.store.peek(podType, adopted.metadata.namespace ?? '', adopted.metadata.name ?? '') ??
@@ -89,7 +90,7 @@ export function startReplicaSetController(cluster: Cluster): void {
       for (let i = 0; i < -diff; i++) {
         const pod = podFromTemplate(rs.spec?.template, `${rs.metadata.name}-`, ns, [controllerRef(rs)]);
         try {
-          const created = cluster.store.create(pod);
+          const created = cluster.store.create(pod, { manager: 'kube-controller-manager' });
           cluster.events.record({
             object: rs,
             type: 'Normal',
@@ -159,7 +160,7 @@ export function startReplicaSetController(cluster: Cluster): void {
       (o) => {
         o.status = status;
       },
-      { status: true },
+      { manager: 'kube-controller-manager', status: true },
     );
   }
 }

@@ -105,22 +105,34 @@ export function startScheduler(cluster: Cluster): void {
    */
   function bindPodVolumes(plan: VolumePlan, node: string): void {
     for (const { pvc, pv } of plan.staticBindings) {
-      cluster.store.mutate(pvType, '', pv.metadata.name ?? '', (o) => {
-        o.spec.claimRef = {
-          kind: 'PersistentVolumeClaim',
-          namespace: pvc.metadata.namespace,
-          name: pvc.metadata.name,
-          uid: pvc.metadata.uid,
-          apiVersion: 'v1',
-          resourceVersion: pvc.metadata.resourceVersion,
-        };
-        o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' };
-      });
+      cluster.store.mutate(
+        pvType,
+        '',
+        pv.metadata.name ?? '',
+        (o) => {
+          o.spec.claimRef = {
+            kind: 'PersistentVolumeClaim',
+            namespace: pvc.metadata.namespace,
+            name: pvc.metadata.name,
+            uid: pvc.metadata.uid,
+            apiVersion: 'v1',
+            resourceVersion: pvc.metadata.resourceVersion,
+          };
+          o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' };
+        },
+        { manager: 'kube-scheduler' },
+      );
     }
     for (const pvc of plan.provisions) {
-      cluster.store.mutate(pvcType, pvc.metadata.namespace ?? '', pvc.metadata.name ?? '', (o) => {
-        o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [ANN_SELECTED_NODE]: node };
-      });
+      cluster.store.mutate(
+        pvcType,
+        pvc.metadata.namespace ?? '',
+        pvc.metadata.name ?? '',
+        (o) => {
+          o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [ANN_SELECTED_NODE]: node };
+        },
+        { manager: 'kube-scheduler' },
+      );
     }
   }
 
@@ -195,7 +207,7 @@ export function startScheduler(cluster: Cluster): void {
         };
         if (!o.status.qosClass && pod.status?.qosClass) o.status.qosClass = pod.status.qosClass;
       },
-      { status: true },
+      { manager: 'kube-scheduler', status: true },
     );
   }
 }

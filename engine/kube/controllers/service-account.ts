@@ -26,26 +26,32 @@ export function startServiceAccountController(cluster: Cluster, caPem: string): 
     const ns = cluster.store.peek(nsType, '', name);
     if (!ns || ns.metadata.deletionTimestamp) return true;
     if (!cluster.store.peek(saType, name, 'default')) {
-      cluster.create({
-        apiVersion: 'v1',
-        kind: 'ServiceAccount',
-        metadata: { name: 'default', namespace: name },
-      });
+      cluster.store.create(
+        {
+          apiVersion: 'v1',
+          kind: 'ServiceAccount',
+          metadata: { name: 'default', namespace: name },
+        },
+        { manager: 'kube-controller-manager' },
+      );
     }
     if (!cluster.store.peek(cmType, name, 'kube-root-ca.crt')) {
-      cluster.create({
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: {
-          name: 'kube-root-ca.crt',
-          namespace: name,
-          annotations: {
-            'kubernetes.io/description':
-              'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.',
+      cluster.store.create(
+        {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: {
+            name: 'kube-root-ca.crt',
+            namespace: name,
+            annotations: {
+              'kubernetes.io/description':
+                'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.',
+            },
           },
+          data: { 'ca.crt': caPem },
         },
-        data: { 'ca.crt': caPem },
-      });
+        { manager: 'kube-controller-manager' },
+      );
     }
     return true;
   });

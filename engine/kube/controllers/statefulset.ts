@@ -97,6 +97,7 @@ export function startStatefulSetController(cluster: Cluster): void {
         (o) => {
           o.revision = next;
         },
+        { manager: 'kube-controller-manager' },
       );
     } else {
       // CreateControllerRevision: a name taken by other data bumps the collision count
@@ -188,7 +189,7 @@ export function startStatefulSetController(cluster: Cluster): void {
       if (set.spec?.persistentVolumeClaimRetentionPolicy?.whenDeleted === 'Delete')
         claim.metadata.ownerReferences = [controllerRef(set)];
       try {
-        cluster.store.create(claim);
+        cluster.store.create(claim, { manager: 'kube-controller-manager' });
         record(
           set,
           'Normal',
@@ -215,7 +216,7 @@ export function startStatefulSetController(cluster: Cluster): void {
     let error = claimError;
     if (!error) {
       try {
-        cluster.store.create(pod);
+        cluster.store.create(pod, { manager: 'kube-controller-manager' });
       } catch (err) {
         error = err instanceof Error ? err.message : String(err);
       }
@@ -244,10 +245,16 @@ export function startStatefulSetController(cluster: Cluster): void {
       for (const claim of claimsFor(set, ordinalOf(pod))) {
         const existing = cluster.store.peek(pvcType, ns, claim.metadata.name ?? '');
         if (!existing || existing.metadata.ownerReferences?.some((r) => r.uid === pod.metadata.uid)) continue;
-        cluster.store.mutate(pvcType, ns, claim.metadata.name ?? '', (o) => {
-          const refs = (o.metadata.ownerReferences ?? []).filter((r) => r.uid !== set.metadata.uid);
-          o.metadata.ownerReferences = [...refs, controllerRef(pod)];
-        });
+        cluster.store.mutate(
+          pvcType,
+          ns,
+          claim.metadata.name ?? '',
+          (o) => {
+            const refs = (o.metadata.ownerReferences ?? []).filter((r) => r.uid !== set.metadata.uid);
+            o.metadata.ownerReferences = [...refs, controllerRef(pod)];
+          },
+          { manager: 'kube-controller-manager' },
+        );
       }
     }
     cluster.store.delete(podType, ns, pod.metadata.name ?? '');
@@ -402,7 +409,7 @@ export function startStatefulSetController(cluster: Cluster): void {
       (o) => {
         o.status = status;
       },
-      { status: true },
+      { manager: 'kube-controller-manager', status: true },
     );
   }
 

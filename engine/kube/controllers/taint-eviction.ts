@@ -197,7 +197,7 @@ export function startTaintEvictionController(cluster: Cluster): void {
           else list.push(condition);
           o.status.conditions = list;
         },
-        { status: true },
+        { manager: 'kube-controller-manager', status: true },
       );
     }
     try {

@@ -205,7 +205,7 @@ export class Kubelet {
           c.message = healthy.message;
         }
       },
-      { status: true },
+      { manager: 'kubelet', status: true },
     );
     if (becameReady) {
       // the kubelet's nodeRef carries the node name as its UID (pkg/kubelet/kubelet.go)
@@ -769,7 +769,7 @@ export class Kubelet {
       (o) => {
         o.status = status;
       },
-      { status: true },
+      { manager: 'kubelet', status: true },
     );
   }
 }

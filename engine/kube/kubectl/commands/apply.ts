@@ -95,7 +95,11 @@ export function apply(k: Kubectl, flags: ParsedFlags): number {
         obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
         action = 'creating';
         const fieldValidation = fieldValidationRequest(flags, { clientDryRun });
-        const created = cluster.store.create(obj, { dryRun, fieldValidation });
+        const created = cluster.store.create(obj, {
+          dryRun,
+          fieldValidation,
+          manager: str(flags, 'field-manager') ?? 'kubectl-client-side-apply',
+        });
         printWarnings(k, fieldValidation);
         k.out(`${nameOf(type, created)} created${suffix}\n`);
         continue;
@@ -110,7 +114,11 @@ export function apply(k: Kubectl, flags: ParsedFlags): number {
         continue;
       }
       const fieldValidation = fieldValidationRequest(flags, { clientDryRun, patch: true });
-      const updated = cluster.store.update(merged, { dryRun, fieldValidation });
+      const updated = cluster.store.update(merged, {
+        dryRun,
+        fieldValidation,
+        manager: str(flags, 'field-manager') ?? 'kubectl-client-side-apply',
+      });
       printWarnings(k, fieldValidation);
       const changed = updated.metadata.resourceVersion !== live.metadata.resourceVersion || dryRun;
       k.out(`${nameOf(type, updated)} ${changed ? 'configured' : 'unchanged'}${suffix}\n`);
@@ -140,7 +148,11 @@ export function createFromFiles(k: Kubectl, flags: ParsedFlags): number {
         };
       const type = cluster.store.typeOf(obj);
       const fieldValidation = fieldValidationRequest(flags, { clientDryRun: suffix === ' (dry run)' });
-      const created = cluster.store.create(obj, { dryRun: suffix !== '', fieldValidation });
+      const created = cluster.store.create(obj, {
+        dryRun: suffix !== '',
+        fieldValidation,
+        manager: str(flags, 'field-manager') ?? 'kubectl-create',
+      });
       printWarnings(k, fieldValidation);
       k.out(`${nameOf(type, created)} created${suffix}\n`);
     } catch (e) {

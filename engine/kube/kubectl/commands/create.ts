@@ -23,6 +23,8 @@ export function dryRun(flags: ParsedFlags): 'client' | 'server' | undefined {
 export interface CreateOptions {
   /** Generators that wrap the server's error, e.g. "failed to create job: ". */
   errorPrefix?: string;
+  /** The command's default --field-manager (create.go: "kubectl-create"; run.go: "kubectl-run"). */
+  manager?: string;
 }
 
 /** Creates (or, with -o / --dry-run=client, prints) an object built by a generator. */
@@ -41,7 +43,10 @@ export function createBuilt(
     if (cluster.registry.forKind(obj.apiVersion, obj.kind)?.namespaced)
       obj.metadata.namespace ??= k.namespace;
     try {
-      result = cluster.store.create(obj, { dryRun: mode === 'server' });
+      result = cluster.store.create(obj, {
+        dryRun: mode === 'server',
+        manager: str(flags, 'field-manager') ?? options.manager ?? 'kubectl-create',
+      });
     } catch (e) {
       if (options.errorPrefix && e instanceof StatusError)
         throw new KubectlError(`error: ${options.errorPrefix}${e.message}`);

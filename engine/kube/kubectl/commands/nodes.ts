@@ -200,7 +200,13 @@ function taint(k: Kubectl, flags: ParsedFlags): number {
     node.spec ??= {};
     if (result.taints.length > 0) node.spec.taints = result.taints;
     else delete node.spec.taints;
-    const updated = mode === 'client' ? node : cluster.store.update(node, { dryRun: mode === 'server' });
+    const updated =
+      mode === 'client'
+        ? node
+        : cluster.store.update(node, {
+            dryRun: mode === 'server',
+            manager: str(flags, 'field-manager') ?? 'kubectl-taint',
+          });
     printNode(k, flags, updated, result.operation);
   }
   // CheckErr: one error gets the "error: " prefix, an aggregate of several is printed bare
@@ -223,7 +229,11 @@ function cordonNodes(k: Kubectl, flags: ParsedFlags, nodes: KubeObject[], desire
     node.spec ??= {};
     if (desired) node.spec.unschedulable = true;
     else delete node.spec.unschedulable;
-    const updated = mode === 'client' ? node : cluster.store.update(node, { dryRun: mode === 'server' });
+    // cordon.go patches without a field manager: the User-Agent's "kubectl"
+    const updated =
+      mode === 'client'
+        ? node
+        : cluster.store.update(node, { dryRun: mode === 'server', manager: 'kubectl' });
     printNode(k, flags, updated, word);
   }
 }

@@ -18,7 +18,7 @@ import {
 } from '../patch/json-patch.ts';
 import { StrategicMergeError, strategicMerge } from '../patch/strategic-merge.ts';
 import { gnuTimestamp, unifiedDiff } from '../patch/unified-diff.ts';
-import { nameOf, printObjects } from '../print.ts';
+import { nameOf, printObjects, withoutManagedFields } from '../print.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { LAST_APPLIED } from './apply.ts';
 import { dryRun } from './create.ts';
@@ -69,6 +69,11 @@ function print(k: Kubectl, flags: ParsedFlags, type: ResourceType, obj: KubeObje
       now: 0,
     };
     k.out(printObjects([{ type, objects: [obj] }], options, true));
+    return;
+  }
+  // -o name is NamePrinter's ShortOutput: the name alone, without the operation
+  if (output === 'name') {
+    k.out(`${nameOf(type, obj)}\n`);
     return;
   }
   const mode = dryRun(flags);
@@ -177,7 +182,11 @@ function patchCommand(k: Kubectl, flags: ParsedFlags): number {
     const live = cluster.store.get(t.type, t.namespace, t.name);
     const patched = applyPatch(t.type, live, patchType, patch);
     let result = patched;
-    if (mode !== 'client') result = cluster.store.update(patched, { dryRun: mode === 'server' });
+    if (mode !== 'client')
+      result = cluster.store.update(patched, {
+        dryRun: mode === 'server',
+        manager: str(flags, 'field-manager') ?? 'kubectl-patch',
+      });
     print(k, flags, t.type, result, sameJson(live, result) ? 'patched (no change)' : 'patched');
   }
   if (!mode) cluster.runtime.settle();
@@ -223,14 +232,17 @@ function runDiff(k: Kubectl, flags: ParsedFlags): number {
     const name = local.metadata.name ?? '';
     const live = cluster.store.peek(type, ns, name) ? cluster.store.get(type, ns, name) : undefined;
     let merged: KubeObject;
-    if (!live) merged = cluster.store.create(local, { dryRun: true });
+    // diff.go: dry runs under --field-manager (default kubectl-client-side-apply)
+    const manager = str(flags, 'field-manager') ?? 'kubectl-client-side-apply';
+    if (!live) merged = cluster.store.create(local, { dryRun: true, manager });
     else {
       // the apply patcher's three-way merge, sent as a server dry run
       const previous = live.metadata.annotations?.[LAST_APPLIED];
       const desired = threeWayMerge(previous ? JSON.parse(previous) : {}, local, structuredClone(live));
-      merged = cluster.store.update(desired, { dryRun: true });
+      merged = cluster.store.update(desired, { dryRun: true, manager });
     }
-    const yaml = (o: KubeObject | undefined) => (o ? toYaml(o) : '');
+    // diff.go omitManagedFields (no --show-managed-fields)
+    const yaml = (o: KubeObject | undefined) => (o ? toYaml(withoutManagedFields([o])[0]) : '');
     const [from, to] =
       type.kind === 'Secret' && type.version === 'v1' ? maskSecrets(live, merged) : [live, merged];
     pairs.push({ file: diffFileName(type, ns, name), live: yaml(from), merged: yaml(to) });
@@ -299,7 +311,10 @@ function expose(k: Kubectl, flags: ParsedFlags): number {
     }
     service.metadata.namespace = t.namespace || k.namespace;
     delete service.status;
-    const created = cluster.store.create(service, { dryRun: mode === 'server' });
+    const created = cluster.store.create(service, {
+      dryRun: mode === 'server',
+      manager: str(flags, 'field-manager') ?? 'kubectl-expose',
+    });
     print(k, flags, serviceType, created, 'exposed');
   }
   if (!mode) cluster.runtime.settle();
@@ -350,7 +365,10 @@ function autoscale(k: Kubectl, flags: ParsedFlags): number {
     }
     hpa.metadata.namespace = t.namespace;
     delete hpa.status;
-    const created = cluster.store.create(hpa, { dryRun: mode === 'server' });
+    const created = cluster.store.create(hpa, {
+      dryRun: mode === 'server',
+      manager: str(flags, 'field-manager') ?? 'kubectl-autoscale',
+    });
     print(k, flags, hpaType, created, 'autoscaled');
   }
   if (!mode) cluster.runtime.settle();

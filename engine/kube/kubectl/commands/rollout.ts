@@ -120,26 +120,38 @@ export function rollout(k: Kubectl, flags: ParsedFlags): number {
             );
             break;
           }
-          cluster.store.mutate(req.type, k.namespace, name, (o) => {
-            o.spec.template = template;
-            const annotations: Record<string, string> = {};
-            for (const [key, v] of Object.entries(o.metadata.annotations ?? {}))
-              if (SKIP.has(key)) annotations[key] = v;
-            for (const [key, v] of Object.entries(target.metadata.annotations ?? {}))
-              if (!SKIP.has(key)) annotations[key] = v;
-            o.metadata.annotations = annotations;
-          });
+          cluster.store.mutate(
+            req.type,
+            k.namespace,
+            name,
+            (o) => {
+              o.spec.template = template;
+              const annotations: Record<string, string> = {};
+              for (const [key, v] of Object.entries(o.metadata.annotations ?? {}))
+                if (SKIP.has(key)) annotations[key] = v;
+              for (const [key, v] of Object.entries(target.metadata.annotations ?? {}))
+                if (!SKIP.has(key)) annotations[key] = v;
+              o.metadata.annotations = annotations;
+            },
+            { manager: 'kubectl' },
+          ); // rollback.go sends no field manager: the User-Agent's
           k.out(`${nameOf(req.type, d)} rolled back\n`);
           break;
         }
         case 'restart':
-          cluster.store.mutate(req.type, k.namespace, name, (o) => {
-            o.spec.template.metadata ??= {};
-            o.spec.template.metadata.annotations = {
-              ...(o.spec.template.metadata.annotations ?? {}),
-              'kubectl.kubernetes.io/restartedAt': rfc3339(cluster.now()).replace('Z', '+00:00'),
-            };
-          });
+          cluster.store.mutate(
+            req.type,
+            k.namespace,
+            name,
+            (o) => {
+              o.spec.template.metadata ??= {};
+              o.spec.template.metadata.annotations = {
+                ...(o.spec.template.metadata.annotations ?? {}),
+                'kubectl.kubernetes.io/restartedAt': rfc3339(cluster.now()).replace('Z', '+00:00'),
+              };
+            },
+            { manager: str(flags, 'field-manager') ?? 'kubectl-rollout' },
+          );
           k.out(`${nameOf(req.type, d)} restarted\n`);
           break;
         case 'pause':
@@ -149,10 +161,16 @@ export function rollout(k: Kubectl, flags: ParsedFlags): number {
             throw new KubectlError(
               `error: ${nameOf(req.type, d)} is already ${paused ? 'paused' : 'resumed'}`,
             );
-          cluster.store.mutate(req.type, k.namespace, name, (o) => {
-            if (paused) o.spec.paused = true;
-            else delete o.spec.paused;
-          });
+          cluster.store.mutate(
+            req.type,
+            k.namespace,
+            name,
+            (o) => {
+              if (paused) o.spec.paused = true;
+              else delete o.spec.paused;
+            },
+            { manager: str(flags, 'field-manager') ?? 'kubectl-rollout' },
+          );
           k.out(`${nameOf(req.type, d)} ${paused ? 'paused' : 'resumed'}\n`);
           break;
         }

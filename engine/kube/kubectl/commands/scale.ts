@@ -119,7 +119,11 @@ function scaleOne(
         `error: Expected resource version to be ${precondition.resourceVersion}, was ${rv}`,
       );
   }
-  cluster.store.update({ ...current, spec: { ...current.spec, replicas } }, { dryRun: serverDryRun });
+  // scale.go writes the scale subresource without a field manager: "kubectl" from the User-Agent
+  cluster.store.update(
+    { ...current, spec: { ...current.spec, replicas } },
+    { dryRun: serverDryRun, manager: 'kubectl', subresource: 'scale' },
+  );
 }
 
 interface Precondition {

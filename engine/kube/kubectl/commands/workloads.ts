@@ -42,7 +42,7 @@ export function run(k: Kubectl, flags: ParsedFlags): number {
     },
     status: {},
   };
-  return createBuilt(k, flags, pod);
+  return createBuilt(k, flags, pod, { manager: 'kubectl-run' });
 }
 
 export function setImage(k: Kubectl, flags: ParsedFlags): number {
@@ -52,20 +52,26 @@ export function setImage(k: Kubectl, flags: ParsedFlags): number {
   const [req] = parseResourceArgs(cluster.registry, [target]);
   for (const name of req.names) {
     let changed = false;
-    const obj = cluster.store.mutate(req.type, k.namespace, name, (o) => {
-      const spec = o.kind === 'Pod' ? o.spec : o.spec?.template?.spec;
-      for (const pair of pairs) {
-        const [container, image] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-        const all = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
-        const matched = all.filter((c: { name: string }) => container === '*' || c.name === container);
-        if (matched.length === 0)
-          throw new KubectlError(`error: unable to find container named "${container}"`);
-        for (const c of matched) {
-          if (c.image !== image) changed = true;
-          c.image = image;
+    const obj = cluster.store.mutate(
+      req.type,
+      k.namespace,
+      name,
+      (o) => {
+        const spec = o.kind === 'Pod' ? o.spec : o.spec?.template?.spec;
+        for (const pair of pairs) {
+          const [container, image] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
+          const all = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+          const matched = all.filter((c: { name: string }) => container === '*' || c.name === container);
+          if (matched.length === 0)
+            throw new KubectlError(`error: unable to find container named "${container}"`);
+          for (const c of matched) {
+            if (c.image !== image) changed = true;
+            c.image = image;
+          }
         }
-      }
-    });
+      },
+      { manager: str(flags, 'field-manager') ?? 'kubectl-set' },
+    );
     k.out(`${nameOf(req.type, obj)} ${changed ? 'image updated' : 'image updated'}\n`);
   }
   cluster.runtime.settle();
@@ -90,29 +96,38 @@ export function labelOrAnnotate(k: Kubectl, flags: ParsedFlags, field: 'labels' 
       try {
         let modified = false;
         let shorter = false;
-        const obj = cluster.store.mutate(req.type, ns, name, (o) => {
-          const old = JSON.stringify(o.metadata[field] ?? {});
-          const map: Record<string, string> = { ...((o.metadata[field] as Record<string, string>) ?? {}) };
-          for (const c of changes) {
-            if (c.endsWith('-') && !c.includes('=')) {
-              const key = c.slice(0, -1);
-              if (key in map) modified = true;
-              delete map[key];
-              continue;
+        const obj = cluster.store.mutate(
+          req.type,
+          ns,
+          name,
+          (o) => {
+            const old = JSON.stringify(o.metadata[field] ?? {});
+            const map: Record<string, string> = { ...((o.metadata[field] as Record<string, string>) ?? {}) };
+            for (const c of changes) {
+              if (c.endsWith('-') && !c.includes('=')) {
+                const key = c.slice(0, -1);
+                if (key in map) modified = true;
+                delete map[key];
+                continue;
+              }
+              const [key, value] = [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)];
+              if (key in map && map[key] !== value && !overwrite) {
+                throw new KubectlError(
+                  `error: '${key}' already has a value (${map[key]}), and --overwrite is false`,
+                );
+              }
+              if (map[key] !== value) modified = true;
+              map[key] = value;
             }
-            const [key, value] = [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)];
-            if (key in map && map[key] !== value && !overwrite) {
-              throw new KubectlError(
-                `error: '${key}' already has a value (${map[key]}), and --overwrite is false`,
-              );
-            }
-            if (map[key] !== value) modified = true;
-            map[key] = value;
-          }
-          shorter = JSON.stringify(map).length < old.length;
-          if (Object.keys(map).length) o.metadata[field] = map;
-          else delete o.metadata[field];
-        });
+            shorter = JSON.stringify(map).length < old.length;
+            if (Object.keys(map).length) o.metadata[field] = map;
+            else delete o.metadata[field];
+          },
+          {
+            manager:
+              str(flags, 'field-manager') ?? (field === 'labels' ? 'kubectl-label' : 'kubectl-annotate'),
+          },
+        );
         // label.go updateDataChangeMsg (a smaller object without --overwrite is "unlabeled");
         // annotate always prints "annotated"
         let message = 'annotated';

@@ -162,7 +162,8 @@ export function evictPod(
             o.status.disruptionsAllowed = status.disruptionsAllowed - 1;
             o.status.disruptedPods = { ...(o.status.disruptedPods ?? {}), [name]: rfc3339(cluster.now()) };
           },
-          { status: true },
+          // the eviction handler's loopback client: "kube-apiserver"
+          { status: true, manager: 'kube-apiserver' },
         );
       }
     }
