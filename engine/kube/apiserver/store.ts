@@ -279,6 +279,15 @@ export class Store {
       kept.status = status;
       kept.metadata = obj.metadata;
       Object.assign(obj, kept);
+    } else if (options.subresource === 'finalize' && type.kind === 'Namespace') {
+      // namespaces/NAME/finalize (pkg/registry/core/namespace strategy.go
+      // namespaceFinalizeStrategy): only spec.finalizers change, which a plain update keeps
+      const finalizers = obj.spec?.finalizers;
+      const kept = clone(old);
+      if (finalizers?.length) kept.spec = { ...kept.spec, finalizers };
+      else if (kept.spec) delete kept.spec.finalizers;
+      kept.metadata = obj.metadata;
+      Object.assign(obj, kept);
     } else {
       // without a status subresource the status travels with the object
       if (!strategy.statusInMainResource) {

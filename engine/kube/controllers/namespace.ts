@@ -36,7 +36,8 @@ export function startNamespaceController(cluster: Cluster): void {
         (o) => {
           o.spec.finalizers = [];
         },
-        { manager: 'kube-controller-manager' },
+        // the namespace deleter's finalizeNamespace writes through the finalize subresource
+        { manager: 'kube-controller-manager', subresource: 'finalize' },
       );
     }
     return true;
