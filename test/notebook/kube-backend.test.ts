@@ -3,7 +3,7 @@
 // note; an unreachable cluster is reported with kubectl's own diagnostic; notes running kind or
 // docker are not runnable; without kubectl the backend says kubectl is missing.
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,8 +16,7 @@ import { type KubeApiServer, kubeconfigText, startKubeApi } from '../../src/serv
 const execFileAsync = promisify(execFile);
 const kubectlInstalled = spawnSync('kubectl', ['version', '--client']).status === 0;
 
-// `kubectl create deployment` would send protobuf, which `labbook serve --kube-api` does not
-// read; `kubectl create -f` sends JSON. The READY column is 1/1 once the simulated cluster settles after the create; AGE is left to [..].
+// The READY column is 1/1 once the simulated cluster settles after the create; AGE is left to [..].
 const NOTE = `---
 title: kube backend
 ---
@@ -108,6 +107,18 @@ if (kubectlInstalled)
       for (const line of labbook) expect(line).toMatch(/^labbook-[0-9a-f]{8}-[0-9a-f]{6} Terminating$/);
       expect(await ask('get', 'deployments', '-A', '-o', 'name')).not.toContain('deployment.apps/web');
     });
+
+    it('passes the notes of content/ that need no cluster of their own, as the engine does', async () => {
+      // the notes that create kind clusters with particular shapes (workers, images) or run
+      // kind/docker are left to the engine; these two only need a cluster and a namespace
+      for (const path of ['content/kubernetes/workloads.md', 'content/kubernetes/config-and-secrets.md']) {
+        const note = parseNote(path, readFileSync(path, 'utf8'));
+        const run = await runNote(note, kubeBackend(note, { env: kubeconfigEnv(server.kubeconfig()) }));
+        expect({ path, diagnostics: run.diagnostics }).toEqual({ path, diagnostics: [] });
+        expect(run.counts.failed).toBe(0);
+        expect(run.counts.asserted).toBeGreaterThan(5);
+      }
+    }, 120_000);
 
     it('fails a wrong expected output', async () => {
       const note = parseNote('notes/wrong.md', NOTE.replace('\n1\n```', '\n2\n```'));
