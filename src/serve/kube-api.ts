@@ -72,8 +72,15 @@ export async function startKubeApi(options: KubeApiOptions = {}): Promise<KubeAp
   const followWallClock = wallClockFollower(cluster, options.clock === 'wall');
   const server = createServer((req, res) => {
     collectBody(req).then((body) => {
-      followWallClock.tick();
-      respond(cluster, advertise, req, res, body);
+      try {
+        followWallClock.tick();
+        respond(cluster, advertise, req, res, body);
+      } catch (e) {
+        // an engine failure answers this request with a 500 Status; the server goes on
+        const message = e instanceof Error ? e.message : String(e);
+        if (!res.headersSent) sendJson(res, 500, statusBody(new StatusError(500, 'InternalError', message)));
+        else res.end();
+      }
     });
   });
   attachExecStreams(server, cluster);

@@ -38,6 +38,25 @@ describe('served time', () => {
   }, 60_000);
 });
 
+describe('engine failures', () => {
+  it('answer one request with a 500 Status and leave the server serving', async () => {
+    const server = await startKubeApi({ seed: 'failure' });
+    try {
+      // discovery reads the registry outside the resource handlers' own error handling
+      const spy = vi.spyOn(server.cluster.registry, 'all').mockImplementationOnce(() => {
+        throw new Error('simulated engine failure');
+      });
+      const failed = await fetch(`${server.url}/api/v1`);
+      expect(failed.status).toBe(500);
+      expect(((await failed.json()) as { message: string }).message).toBe('simulated engine failure');
+      spy.mockRestore();
+      expect((await fetch(`${server.url}/api/v1`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
+
 describe('labbook serve errors', () => {
   it('says the port is taken', async () => {
     const blocker = createServer();
