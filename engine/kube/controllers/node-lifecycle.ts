@@ -1,11 +1,13 @@
 // The node lifecycle controller (pkg/controller/nodelifecycle): every nodeMonitorPeriod it
-// checks each node's heartbeat (its kubelet's Lease renewals); a node silent for longer than
+// checks each node's heartbeats (its node Lease's renewTime and its Ready condition's
+// lastHeartbeatTime, tryUpdateNodeHealth); a node silent on both for longer than
 // the grace period gets its conditions set Unknown, its pods marked not ready and the
 // node.kubernetes.io/unreachable taints; a node's Ready condition decides its not-ready or
 // unreachable NoSchedule and NoExecute taints, which go away once it is Ready again.
 import { type KubeObject, rfc3339 } from '../api/types.ts';
 import type { Cluster } from '../cluster.ts';
 import type { Kubelet } from '../kubelet/kubelet.ts';
+import { NODE_LEASE_NAMESPACE } from '../kubelet/node-lease.ts';
 import { WorkQueue } from './queue.ts';
 
 const NOT_READY = 'node.kubernetes.io/not-ready';
@@ -29,14 +31,18 @@ interface Taint {
 }
 
 interface NodeHealth {
-  /** When the controller last saw the heartbeat move. */
+  /** When the controller last saw a heartbeat move. */
   probeTimestamp: number;
-  heartbeat: number;
+  /** The Ready condition's lastHeartbeatTime when last seen. */
+  readyHeartbeat: string | undefined;
+  /** The node Lease's renewTime when last seen. */
+  leaseRenewTime: number;
 }
 
 export function startNodeLifecycleController(cluster: Cluster): void {
   const nodeType = cluster.type('nodes');
   const podType = cluster.type('pods');
+  const leaseType = cluster.type('leases');
   const health = new Map<string, NodeHealth>();
   const queue = new WorkQueue();
   cluster.store.watch((event) => {
@@ -65,18 +71,24 @@ export function startNodeLifecycleController(cluster: Cluster): void {
   /** monitorNodeHealth for one node: the grace period check and what follows from it. */
   function monitorNode(node: KubeObject): void {
     const name = node.metadata.name ?? '';
-    const kubelet = kubeletOf(name);
-    if (!kubelet) return;
+    // Nodes no simulated kubelet runs (bare Node objects in benchmarks) are left alone.
+    if (!kubeletOf(name)) return;
     const now = cluster.now();
-    const heartbeat = kubelet.lastHeartbeat();
+    const conditions: Array<Record<string, string>> = node.status?.conditions ?? [];
+    const ready = conditions.find((c) => c.type === 'Ready');
+    const lease = cluster.store.peek(leaseType, NODE_LEASE_NAMESPACE, name);
+    const renewTime = Date.parse(lease?.spec?.renewTime ?? '') || 0;
     const seen = health.get(name);
-    if (!seen || seen.heartbeat !== heartbeat) {
-      health.set(name, { probeTimestamp: now, heartbeat });
+    // a first sight, a new Ready heartbeat or a later lease renewal moves probeTimestamp
+    if (!seen || seen.readyHeartbeat !== ready?.lastHeartbeatTime || seen.leaseRenewTime < renewTime) {
+      health.set(name, {
+        probeTimestamp: now,
+        readyHeartbeat: ready?.lastHeartbeatTime,
+        leaseRenewTime: renewTime,
+      });
       return;
     }
     if (now <= seen.probeTimestamp + NODE_MONITOR_GRACE_PERIOD_MS) return;
-    const conditions: Array<Record<string, string>> = node.status?.conditions ?? [];
-    const ready = conditions.find((c) => c.type === 'Ready');
     if (!ready || ready.status === 'Unknown') return;
     const wasReady = ready.status === 'True';
     const stamp = rfc3339(now);

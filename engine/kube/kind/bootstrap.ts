@@ -3,10 +3,12 @@
 // local-path-storage workloads, the `kubernetes` and `kube-dns` Services, the default
 // StorageClass, and the controllers, scheduler and kubelets that keep them running.
 
+import type { Random } from '../../core/random.ts';
 import { startAddons } from '../addons/index.ts';
 import type { KubeObject } from '../api/types.ts';
 import { startCustomResourceDefinitionController } from '../apiserver/crd.ts';
 import { Cluster } from '../cluster.ts';
+import { startControlPlaneLeases } from '../controllers/control-plane-leases.ts';
 import { startCronJobController } from '../controllers/cronjob.ts';
 import { startDaemonSetController } from '../controllers/daemonset.ts';
 import { startDeploymentController } from '../controllers/deployment.ts';
@@ -14,6 +16,7 @@ import { startEndpointControllers } from '../controllers/endpoints.ts';
 import { startGarbageCollector } from '../controllers/garbage-collector.ts';
 import { startHorizontalPodAutoscalerController } from '../controllers/hpa.ts';
 import { startJobController } from '../controllers/job.ts';
+import { randomUUID } from '../controllers/lease-heartbeat.ts';
 import { startNamespaceController } from '../controllers/namespace.ts';
 import { startNodeLifecycleController } from '../controllers/node-lifecycle.ts';
 import { startPersistentVolumeController } from '../controllers/persistent-volume.ts';
@@ -90,7 +93,29 @@ export interface HostFacts {
   kernel: string;
 }
 
-export function nodeObject(plan: NodePlan, facts: HostFacts, now: string): KubeObject {
+/** status.nodeInfo's identifiers of one node (cadvisor's MachineInfo, read by the kubelet). */
+export interface NodeIdentity {
+  machineID: string;
+  systemUUID: string;
+  bootID: string;
+}
+
+/**
+ * What each kind node reports: a machine-id kind's entrypoint regenerates (fix_machine_id:
+ * systemd-machine-id-setup, a random v4 ID in 32 hex digits), a product_uuid it fakes from
+ * /proc/sys/kernel/random/uuid (fix_product_uuid), and the boot_id of the kernel all the
+ * node containers share.
+ */
+export function nodeIdentities(random: Random, count: number): NodeIdentity[] {
+  const bootID = randomUUID(random);
+  return Array.from({ length: count }, () => ({
+    machineID: randomUUID(random).replaceAll('-', ''),
+    systemUUID: randomUUID(random),
+    bootID,
+  }));
+}
+
+export function nodeObject(plan: NodePlan, facts: HostFacts, now: string, ids?: NodeIdentity): KubeObject {
   const capacity = {
     cpu: String(facts.cpus),
     'ephemeral-storage': '102625208Ki',
@@ -146,15 +171,15 @@ export function nodeObject(plan: NodePlan, facts: HostFacts, now: string): KubeO
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
         architecture: 'amd64',
-        bootID: '',
+        bootID: ids?.bootID ?? '',
         containerRuntimeVersion: 'containerd://2.0.2',
         kernelVersion: facts.kernel,
         kubeProxyVersion: KUBERNETES_VERSION,
         kubeletVersion: KUBERNETES_VERSION,
-        machineID: '',
+        machineID: ids?.machineID ?? '',
         operatingSystem: 'linux',
         osImage: 'Debian GNU/Linux 12 (bookworm)',
-        systemUUID: '',
+        systemUUID: ids?.systemUUID ?? '',
       },
     },
   };
@@ -198,6 +223,10 @@ export function startControlPlane(
   startAddons(cluster);
   startEndpointControllers(cluster);
   startScheduler(cluster);
+  startControlPlaneLeases(
+    cluster,
+    plans.filter((p) => p.role === 'control-plane').map((p) => p.name),
+  );
   const kubelets = plans.map(
     (p) =>
       new Kubelet(
@@ -209,7 +238,8 @@ export function startControlPlane(
   cluster.components.set('kubelets', kubelets);
   const now = new Date(cluster.now()).toISOString().slice(0, 19) + 'Z';
   for (const obj of systemObjects(cluster, plans)) cluster.create(obj);
-  for (const plan of plans) cluster.create(nodeObject(plan, facts, now));
+  const ids = nodeIdentities(cluster.random.fork('node-identity'), plans.length);
+  for (const [i, plan] of plans.entries()) cluster.create(nodeObject(plan, facts, now, ids[i]));
   cluster.runtime.drain();
   return kubelets;
 }

@@ -8,6 +8,7 @@
 import { quantityValue } from '../api/quantity.ts';
 import { type KubeObject, rfc3339 } from '../api/types.ts';
 import type { Cluster } from '../cluster.ts';
+import type { LeaseHeartbeat } from '../controllers/lease-heartbeat.ts';
 import { isCoreDnsImage, podDnsFiles, startCoreDns, stopCoreDns } from '../dns/index.ts';
 import { containerEnv, type Lookup, mountedFiles } from './container-env.ts';
 import { ContainerFs } from './container-fs.ts';
@@ -22,6 +23,7 @@ import {
   memoryDemand,
   parseImage,
 } from './images.ts';
+import { nodeLease } from './node-lease.ts';
 import { type ContainerNet, NodeCni } from './pod-network.ts';
 import { type ContainerRun, type PodRun, podStatus } from './pod-status.ts';
 import { type ProbeKind, ProbeWorker } from './probes.ts';
@@ -48,8 +50,6 @@ const KNOWN_SERVERS: Record<string, true> = {
   'registry.k8s.io/pause': true,
 };
 const LOG_LIMIT_MS = 3_600_000;
-/** pkg/kubelet/nodelease: the Lease is renewed every quarter of its 40s duration. */
-const LEASE_RENEW_MS = 10_000;
 /** What the kubelet's condition setters report on a healthy node (pkg/kubelet/nodestatus/setters.go). */
 const HEALTHY_CONDITIONS: Record<string, { status: string; reason: string; message: string }> = {
   MemoryPressure: {
@@ -93,8 +93,8 @@ export class Kubelet {
   /** kindnet's CNI on this node: pod sandboxes' namespaces and host-local addresses. */
   private readonly cni: NodeCni;
   private readonly source: { component: string; host: string };
-  /** When the kubelet last started; it renews its node Lease every 10s from then. */
-  private runningSince: number;
+  /** The node Lease it renews while it runs (node-lease.ts). */
+  private readonly lease: LeaseHeartbeat;
   /** When `docker stop` stopped the node, or null while it runs. */
   private stoppedAt: number | null = null;
   /** When `docker start` brought it back, or null if it never stopped. */
@@ -106,7 +106,8 @@ export class Kubelet {
     this.cluster = cluster;
     this.node = node;
     this.source = { component: 'kubelet', host: node.name };
-    this.runningSince = cluster.now();
+    this.lease = nodeLease(cluster, node.name);
+    this.lease.start();
     this.cni = new NodeCni(cluster, node.name, node.podPrefix);
     this.puller = new ImagePuller(
       {
@@ -139,18 +140,10 @@ export class Kubelet {
     return this.stoppedAt !== null;
   }
 
-  /**
-   * The renewTime of the node's Lease: the kubelet renews it every 10s (renewInterval, a
-   * quarter of the 40s nodeLeaseDurationSeconds, pkg/kubelet/nodelease) while it runs.
-   */
-  lastHeartbeat(): number {
-    const at = this.stoppedAt ?? this.cluster.now();
-    return this.runningSince + Math.floor((at - this.runningSince) / LEASE_RENEW_MS) * LEASE_RENEW_MS;
-  }
-
   /** The node container stops: the kubelet neither heartbeats nor writes status any more. */
   stopNode(): void {
     if (this.stoppedAt === null) this.stoppedAt = this.cluster.now();
+    this.lease.stop();
   }
 
   /**
@@ -161,8 +154,8 @@ export class Kubelet {
   startNode(): void {
     if (this.stoppedAt === null) return;
     this.stoppedAt = null;
-    this.runningSince = this.cluster.now();
-    this.restartedAt = this.runningSince;
+    this.restartedAt = this.cluster.now();
+    this.lease.start();
     this.postNodeReady();
     const podType = this.podType();
     for (const pod of this.cluster.store.list(podType)) {
