@@ -1,5 +1,5 @@
-// Access reviews kubectl auth can-i posts (authorization.k8s.io/v1 SelfSubjectAccessReview and
-// SelfSubjectRulesReview), answered by the engine's RBAC authorizer for the requesting user:
+// Access reviews kubectl auth can-i and whoami post (authorization.k8s.io/v1 SelfSubjectAccessReview
+// and SelfSubjectRulesReview, authentication.k8s.io/v1 SelfSubjectReview), answered by the engine's RBAC authorizer for the requesting user:
 // kind's admin, or whom the Impersonate-User / Impersonate-Group headers name.
 import type { ResourceType } from '../../engine/kube/api/resources.ts';
 import type { KubeObject } from '../../engine/kube/api/types.ts';
@@ -12,13 +12,15 @@ import {
   type UserInfo,
 } from '../../engine/kube/auth/rbac.ts';
 import type { Cluster } from '../../engine/kube/cluster.ts';
+import { selfSubjectReview } from '../../engine/kube/kubectl/commands/whoami.ts';
 import type { ApiRequest, ApiResponse } from './handlers.ts';
 
 /** Whether POSTs to this type are access reviews served here. */
 export function isAccessReview(type: ResourceType): boolean {
   return (
-    type.group === 'authorization.k8s.io' &&
-    (type.resource === 'selfsubjectaccessreviews' || type.resource === 'selfsubjectrulesreviews')
+    (type.group === 'authorization.k8s.io' &&
+      (type.resource === 'selfsubjectaccessreviews' || type.resource === 'selfsubjectrulesreviews')) ||
+    (type.group === 'authentication.k8s.io' && type.resource === 'selfsubjectreviews')
   );
 }
 
@@ -38,8 +40,10 @@ export function answerAccessReview(
   review: KubeObject,
   req: ApiRequest,
 ): ApiResponse {
-  const authorizer = new RbacAuthorizer(cluster);
   const user = requestUser(req);
+  // kubectl auth whoami (pkg/registry/authentication/selfsubjectreview): the user as authenticated
+  if (type.resource === 'selfsubjectreviews') return { status: 201, body: selfSubjectReview(user) };
+  const authorizer = new RbacAuthorizer(cluster);
   const spec = (review.spec ?? {}) as Record<string, Record<string, string> | string | undefined>;
   const base = {
     kind: type.kind,

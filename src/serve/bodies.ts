@@ -37,6 +37,20 @@ export function decodeObjectBody(type: ResourceType, req: ApiRequest): KubeObjec
   return parseJsonObject(req.body);
 }
 
+/** A POST body of a kind that is no stored resource (e.g. a TokenRequest), as JSON. */
+export function decodeTypedBody(req: ApiRequest, kind: { apiVersion: string; kind: string }): KubeObject {
+  const media = mediaType(req.contentType);
+  if (media === PROTOBUF_MEDIA_TYPE) {
+    try {
+      return decodeProtobufBody(req.raw, kind) as KubeObject;
+    } catch (e) {
+      if (e instanceof ProtobufBodyError) throw badRequest(e.message);
+      throw e;
+    }
+  }
+  return req.body.trim() ? parseJsonObject(req.body) : ({ metadata: {} } as KubeObject);
+}
+
 /**
  * A protobuf body as the JSON object encoding/json gives the same Go object; a body that does
  * not decode is a 400 worded as the apiserver's transformDecodeError words it.

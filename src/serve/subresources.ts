@@ -1,11 +1,13 @@
-// Subresources other than status, by RESOURCE/SUBRESOURCE: scale, pods/eviction, and pods/log,
+// Subresources other than status, by RESOURCE/SUBRESOURCE: scale, pods/eviction,
+// serviceaccounts/token, and pods/log,
 // exec, attach, portforward answered elsewhere (they stream); the rest answer 405. Also the
 // discovery entries of the served subresources, as the API server lists them.
 import type { ResourceType } from '../../engine/kube/api/resources.ts';
 import { badRequest, StatusError } from '../../engine/kube/apiserver/errors.ts';
 import type { Cluster } from '../../engine/kube/cluster.ts';
+import { issueToken } from '../../engine/kube/kubectl/create/token.ts';
 import { evictPod } from '../../engine/kube/kubectl/patch/eviction.ts';
-import { decodeObjectBody } from './bodies.ts';
+import { decodeObjectBody, decodeTypedBody } from './bodies.ts';
 import { type ApiRequest, type ApiResponse, methodNotAllowed } from './handlers.ts';
 import type { ResourceRoute } from './routes.ts';
 import { SCALABLE, serveScale } from './scale.ts';
@@ -42,6 +44,25 @@ function serveEviction(cluster: Cluster, route: ResourceRoute, req: ApiRequest):
   return { status: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success' } };
 }
 
+/**
+ * POST serviceaccounts/NAME/token with an authentication.k8s.io/v1 TokenRequest
+ * (pkg/registry/core/serviceaccount/storage/token.go): the engine's token issuer, so the token
+ * is the one the engine's kubectl create token prints.
+ */
+function serveToken(cluster: Cluster, route: ResourceRoute, req: ApiRequest): ApiResponse {
+  if (req.method !== 'POST') throw methodNotAllowed();
+  // the typed client posts protobuf (or JSON): decoded into the TokenRequest's JSON shape
+  const body = decodeTypedBody(req, { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest' });
+  const spec = (body.spec ?? {}) as { audiences?: string[] | null; expirationSeconds?: number | null };
+  const dryRun = req.query.getAll('dryRun').includes('All');
+  if (dryRun) throw badRequest('labbook serve --kube-api does not dry-run token requests');
+  const answer = issueToken(cluster, route.namespace ?? '', route.name ?? '', {
+    audiences: spec.audiences ?? [],
+    expirationSeconds: spec.expirationSeconds ?? undefined,
+  });
+  return { status: 201, body: answer };
+}
+
 /** Streaming subresources reached without the streaming path (e.g. exec without an upgrade). */
 function notHere(_cluster: Cluster, route: ResourceRoute): ApiResponse {
   throw badRequest(`pods/${route.subresource} needs a WebSocket upgrade (pods/exec) or GET (pods/log)`);
@@ -51,6 +72,7 @@ const HANDLERS: Record<string, SubresourceHandler> = {
   ...Object.fromEntries(SCALABLE.map((resource) => [`${resource}/scale`, serveScale])),
   'pods/eviction': serveEviction,
   'pods/exec': notHere,
+  'serviceaccounts/token': serveToken,
 };
 
 /** Serves a request on RESOURCE/NAME/SUBRESOURCE. */

@@ -2,7 +2,7 @@
 // kubectl (v1.32, when installed) against labbook serve --kube-api and through the engine's own
 // kubectl on a twin world with the same seed and history; the outputs and exit statuses are
 // compared after normalising ages. Prints the match rate per topic; LABBOOK_CORPUS_DIFF=1
-// prints each mismatch.
+// prints each mismatch, LABBOOK_CORPUS_CLOCK=1 both clocks after each command.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,12 +32,31 @@ async function kubectlVersion(): Promise<string | undefined> {
   }
 }
 
-async function realKubectl(args: string[]): Promise<Outcome> {
+/** A corpus entry's leading NAME=value settings (the environment) and the kubectl argv after them. */
+function splitEnv(entry: string[]): { env: Record<string, string>; args: string[] } {
+  const env: Record<string, string> = {};
+  let i = 0;
+  for (; i < entry.length && /^[A-Z_][A-Z0-9_]*=/.test(entry[i]); i++) {
+    const eq = entry[i].indexOf('=');
+    env[entry[i].slice(0, eq)] = entry[i].slice(eq + 1);
+  }
+  return { env, args: entry.slice(i) };
+}
+
+async function realKubectl(entry: string[]): Promise<Outcome> {
+  const { env, args } = splitEnv(entry);
   try {
-    const { stdout, stderr } = await run('kubectl', ['--kubeconfig', kubeconfig, ...args], {
+    // KUBECONFIG rather than --kubeconfig: a flag before an unknown command is read as a plugin's
+    const { stdout, stderr } = await run('kubectl', args, {
       cwd: dir,
       timeout: 30_000,
-      env: { ...process.env, KUBECACHEDIR: join(dir, 'cache'), NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        KUBECONFIG: kubeconfig,
+        KUBECACHEDIR: join(dir, 'cache'),
+        NO_COLOR: '1',
+        ...env,
+      },
     });
     return { status: 0, output: stdout + stderr };
   } catch (e) {
@@ -63,9 +82,26 @@ function normalise(text: string): string {
       .replace(/\b\d+(?:d|h|m|s)(?:\d+(?:h|m|s))?\b/g, 'AGE')
       .replace(/ +/g, ' ')
       .replace(/https?:\/\/127\.0\.0\.1:\d+/g, 'SERVER')
+      // klog's header: the wall-clock time and the process id
+      .replace(/^([EWI])\d{4} \d\d:\d\d:\d\d\.\d{6} \d+ /gm, '$1MMDD TIME PID ')
+      // kubectl diff's temporary directories (os.MkdirTemp: random names)
+      .replace(/\/tmp\/(LIVE|MERGED)-\d+\//g, '/tmp/$1-RANDOM/')
+      // and the modification times diff prints for their files (the wall clock, not the cluster's)
+      .replace(/\t\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} [+-]\d{4}$/gm, '\tMTIME')
       // the installed client may be a vendor build (v1.32.4-dispatcher): the engine prints upstream's
       .replace(/Client Version: v1\.32\.\d+(?:-\w+)?/, 'Client Version: v1.32')
   );
+}
+
+/**
+ * The engine's kubectl on the twin, its standard output then its standard error (as the real
+ * kubectl's are captured: apart, then joined; neither is a terminal).
+ */
+function engineKubectl(line: string): Outcome {
+  // both to files: like the real kubectl's pipes, no terminal (kubectl create token checks)
+  const ran = twin.run(`${line} >/tmp/corpus-stdout 2>/tmp/corpus-stderr`);
+  const printed = twin.run('cat /tmp/corpus-stdout /tmp/corpus-stderr');
+  return { status: ran.status, output: ran.output + printed.output };
 }
 
 let server: KubeApiServer;
@@ -103,8 +139,12 @@ describe('kubectl corpus: the real kubectl against labbook serve vs the engine k
       const tally = (byTopic[topic] = { matched: 0, total: 0 });
       for (const args of commands) {
         const real = await realKubectl(args);
-        const engine = twin.run(`kubectl ${args.map(shellQuote).join(' ')}`);
+        const { env, args: argv } = splitEnv(args);
+        const settings = Object.entries(env).map(([name, value]) => `${name}=${shellQuote(value)} `);
+        const engine = engineKubectl(`${settings.join('')}kubectl ${argv.map(shellQuote).join(' ')}`);
         const match = real.status === engine.status && normalise(real.output) === normalise(engine.output);
+        if (process.env.LABBOOK_CORPUS_CLOCK)
+          console.log(`CLOCK ${args.join(' ')} serve=${server.cluster.now()} twin=${twin.world.clock.now()}`);
         tally.total++;
         if (match) tally.matched++;
         else {

@@ -12,12 +12,13 @@ import { GET_FLAGS, get } from './commands/get.ts';
 import { INSPECT_COMMANDS } from './commands/inspect.ts';
 import { NODE_COMMANDS } from './commands/nodes.ts';
 import { PATCH_COMMANDS } from './commands/patch.ts';
-import { describe, exec, LOGS_FLAGS, logs, wait } from './commands/pods.ts';
+import { describe, exec, LOGS_FLAGS, logs } from './commands/pods.ts';
 import { REPLACE_COMMANDS } from './commands/replace.ts';
 import { rollout } from './commands/rollout.ts';
 import { SET_COMMANDS } from './commands/set-command.ts';
 import { TOP_COMMANDS } from './commands/top.ts';
 import { COMMON, type CommandTable, flag } from './commands/types.ts';
+import { wait } from './commands/wait.ts';
 import { labelOrAnnotate, run, SCALE_FLAGS, scale } from './commands/workloads.ts';
 import { formatError, KubectlError, makeKubectl } from './context.ts';
 import { FlagError, type FlagSpec, list, type ParsedFlags, parseFlags, str } from './flags.ts';
@@ -100,7 +101,7 @@ const CORE_COMMANDS: CommandTable = {
     ],
     run: (k, f) => (list(f, 'filename').length > 0 ? createFromFiles(k, f) : create(k, f)),
   },
-  delete: { flags: [...(APPLY_FLAGS as readonly FlagSpec[])], run: remove },
+  delete: { flags: [...(APPLY_FLAGS as readonly FlagSpec[]), s('field-selector')], run: remove },
   run: {
     flags: [
       // run's -l is --labels (run.go), not a selector
@@ -143,7 +144,10 @@ const CORE_COMMANDS: CommandTable = {
     ],
     run: exec,
   },
-  wait: { flags: [...COMMON, s('for'), s('timeout'), s('all', 'bool')], run: wait },
+  wait: {
+    flags: [...COMMON, s('for'), s('timeout'), s('all', 'bool'), s('field-selector')],
+    run: wait,
+  },
   version: { flags: [...COMMON, s('client', 'bool')], run: version },
   'cluster-info': { flags: COMMON, run: clusterInfo },
   'api-versions': { flags: COMMON, run: apiVersions },
@@ -174,6 +178,46 @@ const COMMANDS: CommandTable = {
   ...REPLACE_COMMANDS,
 };
 
+/**
+ * kubectl's visible commands in the order cmd.go adds them (cobra's command sorting is off):
+ * the help's groups, then the other commands; what cobra's SuggestionsFor walks.
+ */
+const VISIBLE_COMMANDS = [
+  ...['create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale'],
+  ...['autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint'],
+  ...['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events'],
+  ...['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'label', 'annotate', 'completion'],
+  ...['config', 'plugin', 'version', 'api-versions', 'api-resources', 'options'],
+];
+
+/** cobra's ld: Levenshtein distance, case-insensitive. */
+function levenshtein(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  let row = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= t.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[t.length];
+}
+
+/**
+ * cobra's "unknown command" error with its suggestions (SuggestionsFor: distance at most 2 or a
+ * prefix), printed by cobra as `Error: ...` (checked against the real kubectl 1.32.4).
+ */
+function unknownCommand(name: string): string {
+  const suggestions = VISIBLE_COMMANDS.filter(
+    (c) => levenshtein(name, c) <= 2 || c.toLowerCase().startsWith(name.toLowerCase()),
+  );
+  const hint = suggestions.length
+    ? `\n\nDid you mean this?\n${suggestions.map((c) => `\t${c}\n`).join('')}`
+    : '';
+  return `Error: unknown command "${name}" for "kubectl"${hint}\n`;
+}
+
 export function kubectl(ctx: CommandContext): number {
   const argv = ctx.argv.slice(1);
   const name = argv.find(
@@ -189,9 +233,7 @@ export function kubectl(ctx: CommandContext): number {
   }
   const command = COMMANDS[name];
   if (!command) {
-    ctx.stderr.write(`error: unknown command "${name}" for "kubectl"\n`);
-    if (name === 'ge' || name === 'gte') ctx.stderr.write(`\nDid you mean this?\n\tget\n`);
-    ctx.stderr.write(`Run 'kubectl --help' for usage.\n`);
+    ctx.stderr.write(unknownCommand(name));
     return 1;
   }
   const rest = [...argv];

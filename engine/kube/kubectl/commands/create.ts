@@ -1,5 +1,7 @@
 // kubectl create <generator>: objects built from flags (create.go's subcommands), created on
 // the server or, with --dry-run=client or -o, printed as kubectl builds them.
+
+import { isTerminal } from '../../../commands/coreutils/files.ts';
 import { ResourceRegistry } from '../../api/registry.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { StatusError } from '../../apiserver/errors.ts';
@@ -113,7 +115,8 @@ function goTypeName(obj: KubeObject): string {
 }
 
 function token(g: GeneratorInput): number {
-  g.k.out(`${createToken(g, g.k.cluster())}\n`);
+  // create_token.go: the newline only when standard output is a terminal
+  g.k.out(`${createToken(g, g.k.cluster())}${isTerminal(g.k.ctx) ? '\n' : ''}`);
   return 0;
 }
 

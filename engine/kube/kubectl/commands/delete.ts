@@ -1,13 +1,16 @@
 // kubectl delete: by name, selector or --all, or the objects of manifests, with delete.go's
 // grace-period rules and its `kind.group "name" deleted` lines.
 import type { ResourceType } from '../../api/resources.ts';
+import { parseFieldSelector, parseLabelSelector } from '../../api/selectors.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { StatusError } from '../../apiserver/errors.ts';
+import type { ListOptions } from '../../apiserver/store.ts';
 import { formatError, type Kubectl, KubectlError } from '../context.ts';
 import { bool, list, type ParsedFlags, str } from '../flags.ts';
 import { readManifests } from '../manifests.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { mapping, namespaced } from './apply.ts';
+import { dryRun } from './create.ts';
 
 /**
  * The grace period kubectl delete sends (delete.go Complete/Validate): --now is 1 second,
@@ -63,21 +66,30 @@ export function remove(k: Kubectl, flags: ParsedFlags): number {
   const cascade = str(flags, 'cascade') ?? 'background';
   const propagationPolicy =
     cascade === 'orphan' ? 'Orphan' : cascade === 'foreground' ? 'Foreground' : 'Background';
+  const mode = dryRun(flags);
+  const listOptions = selection(flags);
+  let found = 0;
   for (const req of requests) {
     const ns = req.type.namespaced ? k.namespace : '';
     let names = req.names;
     if (names.length === 0) {
-      if (!bool(flags, 'all') && str(flags, 'selector') === undefined)
+      if (!bool(flags, 'all') && !listOptions)
         throw new KubectlError('error: resource(s) were provided, but no name was specified');
-      names = cluster.store.list(req.type, ns || undefined).map((o) => o.metadata.name ?? '');
-      if (names.length === 0) k.out(`No resources found\n`);
+      // the builder lists with the selectors (LabelSelectorParam, FieldSelectorParam)
+      names = cluster.store.list(req.type, ns || undefined, listOptions).map((o) => o.metadata.name ?? '');
     }
     for (const name of names) {
       try {
-        const obj = cluster.store.delete(req.type, ns, name, {
-          gracePeriodSeconds: grace,
-          propagationPolicy,
-        });
+        // a client dry run prints the object as read, a server one sends dryRun=All
+        const obj =
+          mode === 'client'
+            ? cluster.store.get(req.type, ns, name)
+            : cluster.store.delete(req.type, ns, name, {
+                gracePeriodSeconds: grace,
+                propagationPolicy,
+                dryRun: mode === 'server',
+              });
+        found++;
         k.out(deletionLine(req.type, obj, flags, grace));
       } catch (e) {
         if (e instanceof StatusError && e.reason === 'NotFound' && bool(flags, 'ignore-not-found')) continue;
@@ -86,8 +98,21 @@ export function remove(k: Kubectl, flags: ParsedFlags): number {
       }
     }
   }
-  if (bool(flags, 'wait') || str(flags, 'wait') === undefined) cluster.runtime.settle();
+  // delete.go RunDelete: one "No resources found" when nothing was visited
+  if (found === 0 && status === 0) k.out('No resources found\n');
+  if (!mode && (bool(flags, 'wait') || str(flags, 'wait') === undefined)) cluster.runtime.settle();
   return status;
+}
+
+/** The list options of -l and --field-selector, or undefined when neither was given. */
+function selection(flags: ParsedFlags): ListOptions | undefined {
+  const labels = str(flags, 'selector');
+  const fields = str(flags, 'field-selector');
+  if (labels === undefined && fields === undefined) return undefined;
+  return {
+    labelSelector: labels !== undefined ? parseLabelSelector(labels) : undefined,
+    fieldSelector: fields !== undefined ? parseFieldSelector(fields) : undefined,
+  };
 }
 
 export function deleteFromFiles(k: Kubectl, flags: ParsedFlags): number {

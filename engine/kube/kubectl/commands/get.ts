@@ -28,6 +28,7 @@ import { bool, list, type ParsedFlags, str } from '../flags.ts';
 import { readManifests } from '../manifests.ts';
 import { checkOutputFormat, type PrintOptions, printObjects } from '../print.ts';
 import { parseResourceArgs } from '../resources.ts';
+import { getRaw } from './get-raw.ts';
 import { sortListItems, sortTableRows } from './get-sort.ts';
 import { watchObjects } from './get-watch.ts';
 
@@ -35,6 +36,7 @@ export const GET_FLAGS = [
   { name: 'output', short: 'o', type: 'string' },
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'field-selector', type: 'string' },
+  { name: 'raw', type: 'string' },
   { name: 'all-namespaces', short: 'A', type: 'bool' },
   { name: 'show-labels', type: 'bool' },
   { name: 'show-managed-fields', type: 'bool' },
@@ -102,6 +104,8 @@ function selectorFailure(type: ResourceType, flags: ParsedFlags, message: string
 }
 
 export function get(k: Kubectl, flags: ParsedFlags): number {
+  const raw = str(flags, 'raw');
+  if (raw !== undefined) return getRaw(k, raw);
   const output = str(flags, 'output');
   checkOutputFormat(output);
   const watching = bool(flags, 'watch') || bool(flags, 'watch-only');

@@ -12,11 +12,14 @@ import {
   RbacAuthorizer,
   type UserInfo,
 } from '../../auth/rbac.ts';
+import { goSort } from '../../describe/gosort.ts';
 import { tabulate } from '../../text/tabwriter.ts';
 import { type Kubectl, KubectlError } from '../context.ts';
 import { bool, list, type ParsedFlags, str } from '../flags.ts';
 import { toJson, toYaml } from '../output/index.ts';
+import { withoutManagedFields } from '../print.ts';
 import { COMMON, type CommandTable, flag } from './types.ts';
+import { whoami } from './whoami.ts';
 
 /** cani.go resourceVerbs / nonResourceURLVerbs / nonStandardResourceNames. */
 const RESOURCE_VERBS = [
@@ -145,6 +148,7 @@ function canIList(k: Kubectl, flags: ParsedFlags, args: string[], authorizer: Rb
 
 function canI(k: Kubectl, flags: ParsedFlags): number {
   const [sub, ...args] = flags.args;
+  if (sub === 'whoami') return whoami(k, flags, requestUser(flags, new RbacAuthorizer(k.cluster())));
   if (sub !== 'can-i') throw new KubectlError(`error: unknown command "${sub ?? ''}" for "kubectl auth"`);
   const cluster = k.cluster();
   const authorizer = new RbacAuthorizer(cluster);
@@ -279,9 +283,15 @@ function events(k: Kubectl, flags: ParsedFlags): number {
     k.err(all ? 'No events found.\n' : `No events found in ${k.namespace} namespace.\n`);
     return 0;
   }
-  const sorted = [...found].sort((a, b) => sortTime(a) - sortTime(b));
+  // sort.Sort(SortableEvents): Go's unstable pdqsort decides the order of events seen at once
+  const sorted = goSort([...found], (a, b) => sortTime(a) < sortTime(b));
   if (output === 'yaml' || output === 'json') {
-    const items = sorted.map((e: KubeObject) => ({ ...e, apiVersion: 'v1', kind: 'Event' }));
+    // PrintFlags' JSON/YAML printer omits managedFields (--show-managed-fields is false)
+    const items = withoutManagedFields(sorted).map((e: KubeObject) => ({
+      ...e,
+      apiVersion: 'v1',
+      kind: 'Event',
+    }));
     const listObj = { apiVersion: 'v1', items, kind: 'EventList', metadata: {} };
     k.out(output === 'yaml' ? toYaml(listObj) : toJson(listObj, { sortKeys: true }));
     return 0;

@@ -331,16 +331,19 @@ function drain(k: Kubectl, flags: ParsedFlags): number {
 
 const s = flag;
 
+/** cordon.go and drain.go add only -l and --dry-run of the common flags (no -o, -f or -A). */
+const NODE_FLAGS = [s('selector', 'string', 'l'), s('dry-run')];
+
 export const NODE_COMMANDS: CommandTable = {
   taint: {
     flags: [...COMMON, s('overwrite', 'bool'), s('all', 'bool'), s('validate'), s('field-manager')],
     run: taint,
   },
-  cordon: { flags: COMMON, run: (k, f) => cordon(k, f, true) },
-  uncordon: { flags: COMMON, run: (k, f) => cordon(k, f, false) },
+  cordon: { flags: NODE_FLAGS, run: (k, f) => cordon(k, f, true) },
+  uncordon: { flags: NODE_FLAGS, run: (k, f) => cordon(k, f, false) },
   drain: {
     flags: [
-      ...COMMON,
+      ...NODE_FLAGS,
       s('force', 'bool'),
       s('ignore-daemonsets', 'bool'),
       s('delete-emptydir-data', 'bool'),

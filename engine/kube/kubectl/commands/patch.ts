@@ -238,6 +238,9 @@ function runDiff(k: Kubectl, flags: ParsedFlags): number {
     else {
       // the apply patcher's three-way merge, sent as a server dry run
       const previous = live.metadata.annotations?.[LAST_APPLIED];
+      // diff.go takes GetModifiedConfiguration(local, annotate=false): an annotations map (empty
+      // when the manifest has none) without the last-applied annotation, so the live ones stay
+      local.metadata.annotations ??= {};
       const desired = threeWayMerge(previous ? JSON.parse(previous) : {}, local, structuredClone(live));
       merged = cluster.store.update(desired, { dryRun: true, manager });
     }

@@ -1,4 +1,4 @@
-// kubectl commands that reach into pods and objects' details: describe, exec, wait (logs has
+// kubectl commands that reach into pods and objects' details: describe and exec (logs has
 // its own module, re-exported here).
 
 import { parseLabelSelector } from '../../api/selectors.ts';
@@ -207,59 +207,4 @@ function freshContainerRun(cluster: Cluster, pod: KubeObject, container: string,
     limitMs: 60_000,
     image: spec?.image,
   });
-}
-
-export function wait(k: Kubectl, flags: ParsedFlags): number {
-  const cluster = k.cluster();
-  const forCond = str(flags, 'for');
-  if (!forCond) throw new KubectlError('error: --for must be specified');
-  const timeout = parseDuration(str(flags, 'timeout') ?? '30s');
-  const requests = parseResourceArgs(cluster.registry, flags.args);
-  for (const req of requests) {
-    const names = req.names.length
-      ? req.names
-      : cluster.store
-          .list(
-            req.type,
-            k.namespace,
-            str(flags, 'selector') ? { labelSelector: parseLabelSelector(str(flags, 'selector') ?? '') } : {},
-          )
-          .map((o) => o.metadata.name ?? '');
-    if (names.length === 0) throw new KubectlError('error: no matching resources found');
-    for (const name of names) {
-      const check = (): boolean => {
-        const obj = cluster.store.peek(req.type, req.type.namespaced ? k.namespace : '', name);
-        if (forCond === 'delete') return !obj;
-        if (!obj) return false;
-        const m = /^condition=([^=]+)(?:=(.*))?$/i.exec(forCond);
-        if (m) {
-          const want = (m[2] ?? 'True').toLowerCase();
-          return (obj.status?.conditions ?? []).some(
-            (c: { type: string; status: string }) =>
-              c.type.toLowerCase() === m[1].toLowerCase() && c.status.toLowerCase() === want,
-          );
-        }
-        const j = /^jsonpath=\{\.status\.phase\}=(.*)$/.exec(forCond);
-        if (j) return obj.status?.phase === j[1];
-        throw new KubectlError(`error: unrecognized condition: "${forCond}"`);
-      };
-      const ok = cluster.runtime.runUntil(cluster.now() + timeout, check);
-      const type = req.type.group
-        ? `${req.type.kind.toLowerCase()}.${req.type.group}`
-        : req.type.kind.toLowerCase();
-      if (!ok) {
-        k.err(`error: timed out waiting for the condition on ${req.type.resource}/${name}\n`);
-        return 1;
-      }
-      k.out(`${type}/${name} ${forCond === 'delete' ? 'deleted' : `condition met`}\n`);
-    }
-  }
-  return 0;
-}
-
-function parseDuration(text: string): number {
-  let ms = 0;
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
-    ms += Number(m[1]) * { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] as 's'];
-  return ms || 30_000;
 }

@@ -64,6 +64,11 @@ export function replace(k: Kubectl, flags: ParsedFlags): number {
 
 type Manifests = ReturnType<typeof readManifests>;
 
+/** replace.go: both the update and the forced re-create go with --field-manager (kubectl-replace). */
+function replaceManager(flags: ParsedFlags): string {
+  return str(flags, 'field-manager') ?? 'kubectl-replace';
+}
+
 function replaceEach(
   k: Kubectl,
   flags: ParsedFlags,
@@ -83,7 +88,11 @@ function replaceEach(
       let result = obj;
       if (mode !== 'client') {
         const fieldValidation = fieldValidationRequest(flags);
-        result = cluster.store.update(obj, { dryRun: mode === 'server', fieldValidation });
+        result = cluster.store.update(obj, {
+          dryRun: mode === 'server',
+          fieldValidation,
+          manager: replaceManager(flags),
+        });
         printWarnings(k, fieldValidation);
       }
       k.out(printResult(type, result, output, `replaced${suffix}`));
@@ -130,7 +139,7 @@ function forceReplace(k: Kubectl, flags: ParsedFlags, manifests: Manifests, grac
     delete obj.metadata.resourceVersion;
     const type = cluster.store.typeOf(obj);
     const fieldValidation = fieldValidationRequest(flags);
-    const created = cluster.store.create(obj, { fieldValidation });
+    const created = cluster.store.create(obj, { fieldValidation, manager: replaceManager(flags) });
     printWarnings(k, fieldValidation);
     k.out(printResult(type, created, output, 'replaced'));
   }

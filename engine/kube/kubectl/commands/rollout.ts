@@ -1,5 +1,6 @@
 // kubectl rollout status|history|undo|restart|pause|resume for Deployments, with the texts of
 // kubectl's polymorphichelpers (rollout_status.go, history.go, rollback.go).
+import type { ResourceType } from '../../api/resources.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { rfc3339 } from '../../api/types.ts';
 import { controllerOf } from '../../cluster.ts';
@@ -11,6 +12,7 @@ import { type Kubectl, KubectlError } from '../context.ts';
 import { type ParsedFlags, str } from '../flags.ts';
 import { nameOf } from '../print.ts';
 import { parseResourceArgs } from '../resources.ts';
+import { daemonSetStatus, type StatusLine, statefulSetStatus } from './rollout-status.ts';
 
 const SKIP = new Set([
   'kubectl.kubernetes.io/last-applied-configuration',
@@ -21,7 +23,7 @@ const SKIP = new Set([
   'deprecated.deployment.rollback.to',
 ]);
 
-function statusLine(d: KubeObject): [string, boolean] {
+function statusLine(d: KubeObject): StatusLine {
   const name = d.metadata.name;
   const s = d.status ?? {};
   if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0))
@@ -49,6 +51,29 @@ function statusLine(d: KubeObject): [string, boolean] {
   return [`deployment "${name}" successfully rolled out\n`, true];
 }
 
+/** The status viewers of the kinds other than Deployment. */
+const STATUS_VIEWERS: Record<string, (obj: KubeObject) => StatusLine> = {
+  DaemonSet: daemonSetStatus,
+  StatefulSet: statefulSetStatus,
+};
+
+/** status.go: prints each new status line until the viewer says done (watching up to ten minutes). */
+function watchStatus(
+  k: Kubectl,
+  type: ResourceType,
+  name: string,
+  viewer: (obj: KubeObject) => StatusLine,
+): void {
+  const cluster = k.cluster();
+  let last = '';
+  cluster.runtime.runUntil(cluster.now() + 600_000, () => {
+    const [line, done] = viewer(cluster.store.get(type, k.namespace, name));
+    if (line !== last) k.out(line);
+    last = line;
+    return done;
+  });
+}
+
 export function rollout(k: Kubectl, flags: ParsedFlags): number {
   const cluster = k.cluster();
   const [sub, ...targets] = flags.args;
@@ -56,6 +81,11 @@ export function rollout(k: Kubectl, flags: ParsedFlags): number {
   if (requests.length === 0) throw new KubectlError('error: required resource not specified');
   const rsType = cluster.type('replicasets');
   for (const req of requests) {
+    const viewer = STATUS_VIEWERS[req.type.kind];
+    if (sub === 'status' && viewer) {
+      for (const name of req.names) watchStatus(k, req.type, name, viewer);
+      continue;
+    }
     if (req.type.kind !== 'Deployment')
       throw new KubectlError(
         `error: no ${sub === 'history' ? 'history viewer' : sub === 'undo' ? 'rollbacker' : 'status viewer'} has been implemented for "${req.type.kind}"`,
@@ -66,16 +96,9 @@ export function rollout(k: Kubectl, flags: ParsedFlags): number {
         .scan(rsType, k.namespace)
         .filter((rs) => controllerOf(rs)?.uid === d.metadata.uid);
       switch (sub) {
-        case 'status': {
-          let last = '';
-          cluster.runtime.runUntil(cluster.now() + 600_000, () => {
-            const [line, done] = statusLine(cluster.store.get(req.type, k.namespace, name));
-            if (line !== last) k.out(line);
-            last = line;
-            return done;
-          });
+        case 'status':
+          watchStatus(k, req.type, name, statusLine);
           break;
-        }
         case 'history': {
           const revision = Number(str(flags, 'revision') ?? 0);
           const byRevision = new Map(sets.map((rs) => [revisionOf(rs), rs]));

@@ -211,7 +211,13 @@ export function runSet(k: Kubectl, flags: ParsedFlags, targets: SetTarget[], spe
     if (mode !== 'client' && !local) {
       const cluster = k.cluster();
       try {
-        result = changed ? cluster.store.update(target.object, { dryRun: mode === 'server' }) : target.object;
+        result = changed
+          ? cluster.store.update(target.object, {
+              dryRun: mode === 'server',
+              // set_env.go, set_resources.go, set_serviceaccount.go: --field-manager defaults to kubectl-set
+              manager: str(flags, 'field-manager') ?? 'kubectl-set',
+            })
+          : target.object;
       } catch (e) {
         // the server's error is wrapped with %v: its message, without kubectl's API error wording
         errors.push(`error: ${spec.patchError}${e instanceof StatusError ? e.message : formatError(e)}`);

@@ -4,6 +4,7 @@ import { bool, list, type ParsedFlags, str } from '../flags.ts';
 import { nameOf } from '../print.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { createBuilt } from './create.ts';
+import { printResult } from './set.ts';
 
 export { SCALE_FLAGS, scale } from './scale.ts';
 
@@ -84,6 +85,11 @@ export function labelOrAnnotate(k: Kubectl, flags: ParsedFlags, field: 'labels' 
   const changes = args.filter((a) => a.includes('=') || a.endsWith('-'));
   const targets = args.filter((a) => !changes.includes(a));
   const overwrite = bool(flags, 'overwrite');
+  // label.go Validate / annotate.go Complete: nothing to change is an error
+  if (changes.length === 0 && !bool(flags, 'list'))
+    throw new KubectlError(
+      `error: at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`,
+    );
   let status = 0;
   for (const req of parseResourceArgs(cluster.registry, targets)) {
     const ns = req.type.namespaced ? k.namespace : '';
@@ -133,7 +139,9 @@ export function labelOrAnnotate(k: Kubectl, flags: ParsedFlags, field: 'labels' 
         let message = 'annotated';
         if (field === 'labels')
           message = !modified ? 'not labeled' : shorter && !overwrite ? 'unlabeled' : 'labeled';
-        k.out(`${nameOf(req.type, obj)} ${message}\n`);
+        // label.go/annotate.go print through PrintFlags: -o name is the NamePrinter's ShortOutput
+        // (the name alone), other formats print the object the server returned
+        k.out(printResult(req.type, obj, str(flags, 'output'), message));
       } catch (e) {
         status = 1;
         k.err(`${formatError(e)}\n`);

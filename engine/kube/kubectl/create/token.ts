@@ -1,7 +1,7 @@
 // kubectl create token SA: a TokenRequest answered with a JWT-shaped service-account token.
 // The token is built from the cluster's seeded random source so runs are repeatable; its
 // signature is random bytes, so its claims cannot be verified by anything.
-import type { KubeObject } from '../../api/types.ts';
+import { type KubeObject, rfc3339 } from '../../api/types.ts';
 import { StatusError } from '../../apiserver/errors.ts';
 import type { Cluster } from '../../cluster.ts';
 import { KubectlError } from '../context.ts';
@@ -45,6 +45,51 @@ function uuid(bytes: number[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((Number.parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** What a TokenRequest asks: its spec's audiences and expirationSeconds. */
+export interface TokenRequestSpec {
+  audiences: string[];
+  expirationSeconds?: number;
+}
+
+/**
+ * The API server's answer to POST serviceaccounts/NAME/token (a TokenRequest with its status
+ * filled in): shared by the engine's kubectl and labbook serve, so both issue the same token.
+ * Throws the store's NotFound when the ServiceAccount is missing.
+ */
+export function issueToken(
+  cluster: Cluster,
+  namespace: string,
+  name: string,
+  spec: TokenRequestSpec,
+): KubeObject {
+  const sa = cluster.store.get(cluster.type('serviceaccounts'), namespace, name);
+  const random = cluster.random.fork(`token:${namespace}/${name}`);
+  const now = Math.floor(cluster.now() / 1000);
+  const expiration = spec.expirationSeconds ?? DEFAULT_EXPIRATION_SECONDS;
+  const audiences = spec.audiences.length ? spec.audiences : [ISSUER];
+  const header = { alg: 'RS256', kid: base64url(random.bytes(32)) };
+  // jose serializes the merged claims as a map: keys sorted
+  const claims = {
+    aud: audiences,
+    exp: now + expiration,
+    iat: now,
+    iss: ISSUER,
+    jti: uuid(random.bytes(16)),
+    'kubernetes.io': { namespace, serviceaccount: { name, uid: sa.metadata.uid } },
+    nbf: now,
+    sub: `system:serviceaccount:${namespace}:${name}`,
+  };
+  const signature = base64url(random.bytes(256));
+  const token = `${base64url(textBytes(JSON.stringify(header)))}.${base64url(textBytes(JSON.stringify(claims)))}.${signature}`;
+  return {
+    kind: 'TokenRequest',
+    apiVersion: 'authentication.k8s.io/v1',
+    metadata: { name, namespace, creationTimestamp: null },
+    spec: { audiences, expirationSeconds: expiration, boundObjectRef: null },
+    status: { token, expirationTimestamp: rfc3339((now + expiration) * 1000) },
+  };
+}
+
 /** Issues the token (the ServiceAccount must exist) and returns the text kubectl prints. */
 export function createToken(g: GeneratorInput, cluster: Cluster): string {
   const durationText = str(g.flags, 'duration');
@@ -54,29 +99,14 @@ export function createToken(g: GeneratorInput, cluster: Cluster): string {
   const audiences = list(g.flags, 'audience');
   if (audiences.some((a) => a === ''))
     throw new KubectlError('error: --audience must not be an empty string');
-  const namespace = g.k.namespace;
-  let sa: KubeObject;
   try {
-    sa = cluster.store.get(cluster.type('serviceaccounts'), namespace, g.name);
+    const answer = issueToken(cluster, g.k.namespace, g.name, {
+      audiences,
+      expirationSeconds: duration ? duration / 1000 : undefined,
+    });
+    return answer.status.token;
   } catch (e) {
     if (e instanceof StatusError) throw new KubectlError(`error: failed to create token: ${e.message}`);
     throw e;
   }
-  const random = cluster.random.fork(`token:${namespace}/${g.name}`);
-  const now = Math.floor(cluster.now() / 1000);
-  const expiration = duration ? duration / 1000 : DEFAULT_EXPIRATION_SECONDS;
-  const header = { alg: 'RS256', kid: base64url(random.bytes(32)) };
-  // jose serializes the merged claims as a map: keys sorted
-  const claims = {
-    aud: audiences.length ? audiences : [ISSUER],
-    exp: now + expiration,
-    iat: now,
-    iss: ISSUER,
-    jti: uuid(random.bytes(16)),
-    'kubernetes.io': { namespace, serviceaccount: { name: g.name, uid: sa.metadata.uid } },
-    nbf: now,
-    sub: `system:serviceaccount:${namespace}:${g.name}`,
-  };
-  const signature = base64url(random.bytes(256));
-  return `${base64url(textBytes(JSON.stringify(header)))}.${base64url(textBytes(JSON.stringify(claims)))}.${signature}`;
 }
