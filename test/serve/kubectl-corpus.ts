@@ -444,6 +444,10 @@ export const CORPUS: Record<string, string[][]> = {
     ['expose', 'deployment', 'web', '--type=NodePort', '--port=80', '--name=web-np'],
     ['get', 'svc', 'web-np'],
     ['EDITOR=sed -i s/replicas:\\ 2/replicas:\\ 3/', 'edit', 'deployment/web'],
+    ['EDITOR=true', 'edit', 'deployment/web'],
+    ['EDITOR=sed -i s/replicas:\\ 3/replicas:\\ 2/', 'edit', 'deployment/web', '--output-patch'],
+    ['EDITOR=nosuch-editor', 'edit', 'deployment/web'],
+    ['EDITOR=sed -i s/nginx:1.27/nginx:1.28/', 'edit', 'deployment/web', '-o', 'name'],
     ['diff', '-f', 'deploy-v3.yaml'],
   ],
   deletes: [

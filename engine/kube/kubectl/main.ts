@@ -7,6 +7,7 @@ import { APPLY_FLAGS, apply, createFromFiles } from './commands/apply.ts';
 import { apiResources, apiVersions, clusterInfo, config, version } from './commands/basic.ts';
 import { create } from './commands/create.ts';
 import { remove } from './commands/delete.ts';
+import { EDIT_COMMANDS } from './commands/edit.ts';
 import { EXPLAIN_COMMANDS } from './commands/explain.ts';
 import { GET_FLAGS, get } from './commands/get.ts';
 import { INSPECT_COMMANDS } from './commands/inspect.ts';
@@ -176,6 +177,7 @@ const COMMANDS: CommandTable = {
   ...EXPLAIN_COMMANDS,
   ...SET_COMMANDS,
   ...REPLACE_COMMANDS,
+  ...EDIT_COMMANDS,
 };
 
 /**

@@ -8,7 +8,7 @@ type JsonMap = Record<string, Json>;
 export class StrategicMergeError extends Error {}
 
 /** How one field merges: the patchStrategy / patchMergeKey struct tags of k8s.io/api. */
-interface FieldRule {
+export interface FieldRule {
   mergeKey?: string;
   merge: boolean;
   retainKeys?: boolean;
@@ -24,7 +24,7 @@ const BY_IP: FieldRule = { mergeKey: 'ip', merge: true };
  * object of `kind`. Tags from k8s.io/api v0.32.4 core/v1, apps/v1, policy/v1 and
  * apimachinery's ObjectMeta (finalizers: merge; ownerReferences: merge on uid).
  */
-function ruleFor(kind: string, path: string[], field: string): FieldRule | undefined {
+export function ruleFor(kind: string, path: string[], field: string): FieldRule | undefined {
   const parent = path[path.length - 1];
   switch (field) {
     case 'containers':
