@@ -3,10 +3,25 @@
 // and apimachinery meta/v1, which the 1.32 OpenAPI carries as x-kubernetes-list-type,
 // x-kubernetes-list-map-keys and x-kubernetes-map-type. Unlisted lists are atomic (the default).
 
-export type ListType = { type: 'atomic' } | { type: 'set' } | { type: 'map'; keys: string[] };
+export type ListType =
+  | { type: 'atomic' }
+  | { type: 'set' }
+  /** `members`: the key fields sorted by name, each as its JSON name and `:` (`"name":`). */
+  | { type: 'map'; keys: string[]; members: [field: string, json: string][] };
 
 const ATOMIC: ListType = { type: 'atomic' };
-const byKeys = (...keys: string[]): ListType => ({ type: 'map', keys });
+const SET: ListType = { type: 'set' };
+const listMaps = new Map<string, ListType>();
+function byKeys(...keys: string[]): ListType {
+  const id = keys.join('\u0000');
+  let list = listMaps.get(id);
+  if (!list) {
+    const members = [...keys].sort().map((k): [string, string] => [k, `${JSON.stringify(k)}:`]);
+    list = { type: 'map', keys, members };
+    listMaps.set(id, list);
+  }
+  return list;
+}
 
 /**
  * Key fields with an OpenAPI default: the protocol of container and service ports defaults to
@@ -20,7 +35,7 @@ export function listTypeAt(kind: string, path: string[]): ListType {
   const field = path[path.length - 1];
   const parent = path[path.length - 2];
   if (parent === 'metadata' && path.length === 2) {
-    if (field === 'finalizers') return { type: 'set' }; // ObjectMeta.Finalizers +listType=set
+    if (field === 'finalizers') return SET; // ObjectMeta.Finalizers +listType=set
     if (field === 'ownerReferences') return byKeys('uid'); // +listType=map +listMapKey=uid
     return ATOMIC; // managedFields +listType=atomic
   }

@@ -4,12 +4,11 @@
 // objects into added, modified and removed paths (compare.go).
 import { isAtomicObject, isMapField, KEY_DEFAULTS, type ListType, listTypeAt } from './apply-schema.ts';
 import {
-  compareElements,
   type FieldPath,
   FieldSet,
   fieldElement,
-  keyElement,
   type PathElement,
+  sortElements,
   valueElement,
 } from './field-set.ts';
 
@@ -21,12 +20,14 @@ const isMap = (v: Json): v is JsonMap => v !== null && typeof v === 'object' && 
 /** The element naming a list item: its key fields (defaults filled) or, in a set, its value. */
 function itemElement(list: ListType, item: Json): PathElement {
   if (list.type === 'map' && isMap(item)) {
-    const key: JsonMap = {};
-    for (const k of list.keys) {
+    // keyElement of the key fields that have a value, written at once
+    let out = 'k:{';
+    for (const [k, json] of list.members) {
       const v = item[k] ?? KEY_DEFAULTS[k];
-      if (v !== undefined) key[k] = v;
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      out += `${out.length > 3 ? ',' : ''}${json}${JSON.stringify(v)}`;
     }
-    return keyElement(key);
+    return `${out}}`;
   }
   return valueElement(item);
 }
@@ -178,121 +179,291 @@ export interface Comparison {
 }
 
 /**
+ * JSON.stringify(a) === JSON.stringify(b) for JSON data, without serialising: keys in order,
+ * members whose value is undefined skipped (null in arrays), shared parts compared at once.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    const type = typeof a;
+    if (type === typeof b && (type === 'string' || type === 'boolean')) return false;
+    if (type === 'number' && typeof b === 'number' && Number.isFinite(a) && Number.isFinite(b)) return false;
+    return JSON.stringify(a) === JSON.stringify(b); // null, NaN, undefined, an object against a scalar
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  const x = a as JsonMap;
+  const y = b as JsonMap;
+  const kx = Object.keys(x);
+  const ky = Object.keys(y);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < kx.length && x[kx[i]] === undefined) i++;
+    while (j < ky.length && y[ky[j]] === undefined) j++;
+    if (i === kx.length || j === ky.length) return i === kx.length && j === ky.length;
+    if (kx[i] !== ky[j] || !sameJson(x[kx[i]], y[ky[j]])) return false;
+    i++;
+    j++;
+  }
+}
+
+const hasOwn = (obj: JsonMap, key: string) => Object.hasOwn(obj, key);
+
+/**
+ * The same JSON, keys in the same order, with nothing undefined anywhere (an undefined member
+ * counts as added): comparing the two finds no change, so compareObjects need not walk them.
+ */
+function identical(a: Json, b: Json): boolean {
+  if (a === null || typeof a !== 'object') return a === b && a !== undefined;
+  if (b === null || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!identical(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !identical((a as JsonMap)[ka[i]], (b as JsonMap)[kb[i]])) return false;
+  }
+  return true;
+}
+
+/**
  * oldObject.Compare(newObject): leaves and list items that appeared, changed or went away; a map
  * or list that appears or goes away as a whole is itself added or removed (compare.go: a null
  * value is there, so a list replacing null adds only its items).
  */
 export function compareObjects(kind: string, before: JsonMap, after: JsonMap): Comparison {
   const result: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
-  const leaf = (lhs: Json, rhs: Json, path: FieldPath) => {
+  // the path and the schema path (field names only) of the value being compared, as stacks
+  const path: FieldPath = [];
+  const schemaPath: string[] = [];
+  const leaf = (lhs: Json, rhs: Json) => {
     if (lhs === undefined) result.added.insert(path);
     else if (rhs === undefined) result.removed.insert(path);
-    else if (JSON.stringify(lhs) !== JSON.stringify(rhs)) result.modified.insert(path);
+    else if (!sameJson(lhs, rhs)) result.modified.insert(path);
   };
-  const whole = (lhs: Json, rhs: Json, path: FieldPath) => {
+  const whole = (lhs: Json, rhs: Json) => {
     if (lhs === undefined) result.added.insert(path);
     else if (rhs === undefined) result.removed.insert(path);
   };
-  const walk = (lhs: Json, rhs: Json, schemaPath: string[], path: FieldPath): void => {
-    const sample = lhs === undefined || lhs === null ? rhs : lhs;
-    const fits = (v: Json, test: (x: Json) => boolean) => v === undefined || v === null || test(v);
-    if (Array.isArray(sample) && fits(lhs, Array.isArray) && fits(rhs, Array.isArray)) {
+  const field = (lhs: JsonMap, rhs: JsonMap, k: string) => {
+    if (identical(lhs[k], rhs[k])) return;
+    schemaPath.push(k);
+    path.push(fieldElement(k));
+    walk(lhs[k], rhs[k]);
+    path.pop();
+    schemaPath.pop();
+  };
+  const walk = (lhs: Json, rhs: Json): void => {
+    const lhsAbsent = lhs === undefined || lhs === null;
+    const rhsAbsent = rhs === undefined || rhs === null;
+    const sample = lhsAbsent ? rhs : lhs;
+    if (Array.isArray(sample) && (lhsAbsent || Array.isArray(lhs)) && (rhsAbsent || Array.isArray(rhs))) {
       const list = listTypeAt(kind, schemaPath);
       const l = Array.isArray(lhs) ? lhs : [];
       const r = Array.isArray(rhs) ? rhs : [];
       if (list.type === 'atomic' || (l.length === 0 && r.length === 0)) {
-        leaf(lhs, rhs, path);
+        leaf(lhs, rhs);
         return;
       }
       const left = indexItems(list, l);
       const right = indexItems(list, r);
-      for (const pe of new Set([...left.keys(), ...right.keys()])) {
-        const itemPath = [...path, pe];
-        if (!left.has(pe)) result.added.insert(itemPath);
-        if (!right.has(pe)) result.removed.insert(itemPath);
-        walk(left.get(pe), right.get(pe), schemaPath, itemPath);
-      }
-      whole(lhs, rhs, path);
+      const item = (pe: PathElement) => {
+        if (identical(left.get(pe), right.get(pe))) return;
+        path.push(pe);
+        if (!left.has(pe)) result.added.insert(path);
+        if (!right.has(pe)) result.removed.insert(path);
+        walk(left.get(pe), right.get(pe));
+        path.pop();
+      };
+      for (const pe of left.keys()) item(pe);
+      for (const pe of right.keys()) if (!left.has(pe)) item(pe);
+      whole(lhs, rhs);
       return;
     }
-    if (isMap(sample) && fits(lhs, isMap) && fits(rhs, isMap) && !isAtomicObject(kind, schemaPath)) {
+    if (
+      isMap(sample) &&
+      (lhsAbsent || isMap(lhs)) &&
+      (rhsAbsent || isMap(rhs)) &&
+      !isAtomicObject(kind, schemaPath)
+    ) {
       const l = isMap(lhs) ? lhs : {};
       const r = isMap(rhs) ? rhs : {};
-      if (Object.keys(l).length === 0 && Object.keys(r).length === 0) {
-        leaf(lhs, rhs, path);
+      const lKeys = Object.keys(l);
+      const rKeys = Object.keys(r);
+      if (lKeys.length === 0 && rKeys.length === 0) {
+        leaf(lhs, rhs);
         return;
       }
-      for (const k of new Set([...Object.keys(l), ...Object.keys(r)]))
-        walk(l[k], r[k], [...schemaPath, k], [...path, fieldElement(k)]);
-      if (path.length > 0) whole(lhs, rhs, path);
+      for (const k of lKeys) field(l, r, k);
+      for (const k of rKeys) if (!hasOwn(l, k)) field(l, r, k);
+      if (path.length > 0) whole(lhs, rhs);
       return;
     }
-    leaf(lhs, rhs, path);
+    leaf(lhs, rhs);
   };
-  walk(before, after, [], []);
+  walk(before, after);
   return result;
 }
 
 type FieldsV1 = Record<string, unknown>;
 
-/** A FieldsV1 level with its keys in PathElement order. */
-function sortedFields(fields: FieldsV1, member: boolean): FieldsV1 {
-  const out: FieldsV1 = {};
-  if (member) out['.'] = {};
-  const keys = Object.keys(fields);
-  // field names alone sort as strings; other elements need PathElement.Compare
-  const plain = keys.every((k) => k.charCodeAt(0) === 102); // 'f'
-  for (const k of plain ? keys.sort() : keys.sort(compareElements)) out[k] = fields[k];
-  return out;
+/** Fields a created object's entry leaves out (stripmeta.go), by name: at the root and in metadata. */
+export interface OmittedFields {
+  root: ReadonlySet<string>;
+  metadata: ReadonlySet<string>;
+}
+
+/** A FieldsV1 leaf; FieldsV1 objects are built frozen, so they may be shared. */
+const LEAF: FieldsV1 = Object.freeze({});
+
+/**
+ * Created objects' FieldsV1 by key structure, for zero values without fields (an Event's
+ * `{metadata: {}}`): against them every field is added, so values do not matter. A trie over
+ * the structure written as tokens: `{`, each member's name and structure, `}`; `.` for a scalar
+ * or an empty map. Objects holding lists are not kept.
+ */
+interface ShapeNode {
+  next: Map<unknown, ShapeNode>;
+  fields: FieldsV1 | undefined;
+}
+const OPEN = Symbol('{');
+const CLOSE = Symbol('}');
+const SCALAR = Symbol('.');
+const shapeNode = (): ShapeNode => ({ next: new Map(), fields: undefined });
+/** Per omitted fields, kind, and zero value (`{}` or `{metadata: {}}`). */
+const createdByShape = new WeakMap<OmittedFields, Map<string, [ShapeNode, ShapeNode]>>();
+let shapeNodes = 0;
+
+/** The trie node after `value`'s structure, or undefined when it holds a list. */
+function shapeOf(node: ShapeNode, value: Json): ShapeNode | undefined {
+  const step = (at: ShapeNode, token: unknown): ShapeNode => {
+    let next = at.next.get(token);
+    if (!next) {
+      next = shapeNode();
+      at.next.set(token, next);
+      shapeNodes++;
+    }
+    return next;
+  };
+  if (Array.isArray(value)) return undefined;
+  if (!isMap(value)) return step(node, SCALAR);
+  const keys = Object.keys(value);
+  if (keys.length === 0) return step(node, SCALAR);
+  let at: ShapeNode | undefined = step(node, OPEN);
+  for (const k of keys) {
+    at = shapeOf(step(at, k), value[k]);
+    if (!at) return undefined;
+  }
+  return step(at, CLOSE);
+}
+
+/** `{}` is 0, `{metadata: {}}` is 1, anything else undefined. */
+function trivialZero(zero: JsonMap): 0 | 1 | undefined {
+  const keys = Object.keys(zero);
+  if (keys.length === 0) return 0;
+  const meta = zero.metadata;
+  return keys.length === 1 && isMap(meta) && Object.keys(meta).length === 0 ? 1 : undefined;
 }
 
 /**
  * The FieldsV1 of compareObjects(zero, obj).added ∪ modified, built in one pass: what a create
  * owns (the added fields of the new object against the kind's zero value), without path sets.
+ * With `omit`, those fields are left out, and metadata is never owned as a whole. The result
+ * is frozen.
  */
-export function createdFieldsV1(kind: string, zero: JsonMap, obj: JsonMap): FieldsV1 {
-  // returns undefined when nothing under (and at) this value is owned
-  const walk = (lhs: Json, rhs: Json, schemaPath: string[], top: boolean): FieldsV1 | undefined => {
-    const leaf = () =>
-      lhs === undefined || JSON.stringify(lhs) !== JSON.stringify(rhs) ? ({} as FieldsV1) : undefined;
-    const member = (children: FieldsV1, added: boolean): FieldsV1 | undefined => {
-      let any = false;
-      for (const _ in children) {
-        any = true;
-        break;
-      }
-      if (!added) return any ? sortedFields(children, false) : undefined;
-      return any ? sortedFields(children, true) : {};
-    };
-    if (Array.isArray(rhs) && (lhs === undefined || lhs === null || Array.isArray(lhs))) {
+export function createdFieldsV1(kind: string, zero: JsonMap, obj: JsonMap, omit?: OmittedFields): FieldsV1 {
+  const zeroKind = omit && trivialZero(zero);
+  if (!omit || zeroKind === undefined) return buildCreatedFieldsV1(kind, zero, obj, omit);
+  let byKind = createdByShape.get(omit);
+  if (!byKind) {
+    byKind = new Map();
+    createdByShape.set(omit, byKind);
+  }
+  let roots = byKind.get(kind);
+  if (!roots || shapeNodes > 100_000) {
+    if (shapeNodes > 100_000) {
+      byKind.clear();
+      shapeNodes = 0;
+    }
+    roots = [shapeNode(), shapeNode()];
+    byKind.set(kind, roots);
+  }
+  const node = shapeOf(roots[zeroKind], obj);
+  if (!node) return buildCreatedFieldsV1(kind, zero, obj, omit);
+  node.fields ??= buildCreatedFieldsV1(kind, zero, obj, omit);
+  return node.fields;
+}
+
+function buildCreatedFieldsV1(kind: string, zero: JsonMap, obj: JsonMap, omit?: OmittedFields): FieldsV1 {
+  const schemaPath: string[] = [];
+  // the FieldsV1 of one value; undefined when nothing under (and at) it is owned
+  const walk = (lhs: Json, rhs: Json, top: boolean): FieldsV1 | undefined => {
+    const lhsAbsent = lhs === undefined || lhs === null;
+    if (Array.isArray(rhs) && (lhsAbsent || Array.isArray(lhs))) {
       const list = listTypeAt(kind, schemaPath);
       const l = Array.isArray(lhs) ? lhs : [];
-      if (list.type === 'atomic' || (l.length === 0 && rhs.length === 0)) return leaf();
+      if (list.type === 'atomic' || (l.length === 0 && rhs.length === 0)) return leaf(lhs, rhs);
       const left = indexItems(list, l);
-      const children: FieldsV1 = {};
-      for (const [pe, item] of indexItems(list, rhs)) {
+      const items = indexItems(list, rhs);
+      const out: FieldsV1 = lhs === undefined ? { '.': LEAF } : {};
+      let owned = 0;
+      for (const pe of sortElements([...items.keys()])) {
         const had = left.get(pe);
-        const sub = walk(had, item, schemaPath, false);
-        if (had === undefined) children[pe] = sub ?? {};
-        else if (sub) children[pe] = sub;
+        const sub = walk(had, items.get(pe), false);
+        if (had === undefined) out[pe] = sub ?? LEAF;
+        else if (sub) out[pe] = sub;
+        else continue;
+        owned++;
       }
-      return member(children, lhs === undefined);
+      return owned > 0 ? Object.freeze(out) : lhs === undefined ? LEAF : undefined;
     }
-    if (
-      isMap(rhs) &&
-      (lhs === undefined || lhs === null || isMap(lhs)) &&
-      (top || !isAtomicObject(kind, schemaPath))
-    ) {
+    if (isMap(rhs) && (lhsAbsent || isMap(lhs)) && (top || !isAtomicObject(kind, schemaPath))) {
       const l = isMap(lhs) ? lhs : {};
-      if (Object.keys(l).length === 0 && Object.keys(rhs).length === 0) return leaf();
-      const children: FieldsV1 = {};
-      for (const [k, v] of Object.entries(rhs)) {
-        const sub = walk(l[k], v, [...schemaPath, k], false);
-        if (sub) children[fieldElement(k)] = sub;
+      const keys = Object.keys(rhs);
+      if (keys.length === 0 && Object.keys(l).length === 0) return leaf(lhs, rhs);
+      const added = !top && lhs === undefined;
+      const out: FieldsV1 = added ? { '.': LEAF } : {};
+      let owned = 0;
+      for (const k of keys.sort()) {
+        if (top && omit?.root.has(k)) continue;
+        schemaPath.push(k);
+        const sub = top && omit && k === 'metadata' ? metadata(l[k], rhs[k]) : walk(l[k], rhs[k], false);
+        schemaPath.pop();
+        if (!sub) continue;
+        out[fieldElement(k)] = sub;
+        owned++;
       }
-      return member(children, !top && lhs === undefined);
+      return owned > 0 ? Object.freeze(out) : added ? LEAF : undefined;
     }
-    return leaf();
+    return leaf(lhs, rhs);
   };
-  return walk(zero, obj, [], true) ?? {};
+  const leaf = (lhs: Json, rhs: Json): FieldsV1 | undefined =>
+    lhs === undefined || !sameJson(lhs, rhs) ? LEAF : undefined;
+  // the object's own metadata: its fields, without the omitted ones and never `.`
+  const metadata = (lhs: Json, rhs: Json): FieldsV1 | undefined => {
+    if (!isMap(rhs) || !(lhs === undefined || lhs === null || isMap(lhs))) return undefined;
+    const l = isMap(lhs) ? lhs : {};
+    const out: FieldsV1 = {};
+    let owned = 0;
+    for (const k of Object.keys(rhs).sort()) {
+      if (omit?.metadata.has(k)) continue;
+      schemaPath.push(k);
+      const sub = walk(l[k], rhs[k], false);
+      schemaPath.pop();
+      if (!sub) continue;
+      out[fieldElement(k)] = sub;
+      owned++;
+    }
+    return owned > 0 ? Object.freeze(out) : undefined;
+  };
+  return walk(zero, obj, true) ?? LEAF;
 }

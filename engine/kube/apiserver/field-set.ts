@@ -7,14 +7,39 @@
 export type PathElement = string;
 export type FieldPath = PathElement[];
 
-export const fieldElement = (name: string): PathElement => `f:${name}`;
+/** Field elements made so far: the same string each time, hashed once, used as a key at once. */
+const fieldElements = new Map<string, PathElement>();
+export function fieldElement(name: string): PathElement {
+  let pe = fieldElements.get(name);
+  if (pe === undefined) {
+    if (fieldElements.size >= 4096) fieldElements.clear();
+    pe = `f:${name}`;
+    fieldElements.set(name, pe);
+  }
+  return pe;
+}
 export const valueElement = (value: unknown): PathElement => `v:${JSON.stringify(value)}`;
 export const indexElement = (index: number): PathElement => `i:${index}`;
 
 /** A key element; its fields are sorted by name (fieldpath.KeyByFields). */
 export function keyElement(fields: Record<string, unknown>): PathElement {
+  const names = Object.keys(fields).sort();
+  // written member by member, as JSON.stringify writes the sorted object; names like array
+  // indexes would come first in an object, so those take the long way
+  let out = 'k:{';
+  for (const name of names) {
+    const code = name.charCodeAt(0);
+    if (code >= 48 && code <= 57) return keyElementOfObject(names, fields);
+    const value = fields[name];
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+    out += `${out.length > 3 ? ',' : ''}${JSON.stringify(name)}:${JSON.stringify(value)}`;
+  }
+  return `${out}}`;
+}
+
+function keyElementOfObject(names: string[], fields: Record<string, unknown>): PathElement {
   const sorted: Record<string, unknown> = {};
-  for (const name of Object.keys(fields).sort()) sorted[name] = fields[name];
+  for (const name of names) sorted[name] = fields[name];
   return `k:${JSON.stringify(sorted)}`;
 }
 
@@ -52,25 +77,42 @@ function compareValues(a: unknown, b: unknown): number {
   return 0;
 }
 
+/** The parsed JSON of `k:` and `v:` elements, kept while sorting many sets (bounded). */
+const parsedElements = new Map<PathElement, unknown>();
+function parsedElement(pe: PathElement): unknown {
+  let parsed = parsedElements.get(pe);
+  if (parsed === undefined) {
+    if (parsedElements.size >= 4096) parsedElements.clear();
+    parsed = JSON.parse(pe.slice(2));
+    if (pe[0] === 'k') parsed = Object.entries(parsed as object);
+    parsedElements.set(pe, parsed);
+  }
+  return parsed;
+}
+
 /** PathElement.Compare: fields, then keys, values and indexes, each in their own order. */
 export function compareElements(a: PathElement, b: PathElement): number {
   const ka = KIND_RANK[a[0]];
   const kb = KIND_RANK[b[0]];
   if (ka !== kb) return ka < kb ? -1 : 1;
-  const ra = a.slice(2);
-  const rb = b.slice(2);
-  if (a[0] === 'f') return ra === rb ? 0 : ra < rb ? -1 : 1;
-  if (a[0] === 'i') return Math.sign(Number(ra) - Number(rb));
-  if (a[0] === 'v') return compareValues(JSON.parse(ra), JSON.parse(rb));
+  if (a[0] === 'f') return a === b ? 0 : a < b ? -1 : 1; // same prefix: the names decide
+  if (a[0] === 'i') return Math.sign(Number(a.slice(2)) - Number(b.slice(2)));
+  if (a[0] === 'v') return compareValues(parsedElement(a), parsedElement(b));
   // keys: field lists compared name by name, then value by value (value.FieldList.Compare)
-  const fa = Object.entries(JSON.parse(ra) as object);
-  const fb = Object.entries(JSON.parse(rb) as object);
+  const fa = parsedElement(a) as [string, unknown][];
+  const fb = parsedElement(b) as [string, unknown][];
   for (let i = 0; i < Math.min(fa.length, fb.length); i++) {
     if (fa[i][0] !== fb[i][0]) return fa[i][0] < fb[i][0] ? -1 : 1;
     const c = compareValues(fa[i][1], fb[i][1]);
     if (c !== 0) return c;
   }
   return Math.sign(fa.length - fb.length);
+}
+
+/** Elements in PathElement order (field names alone sort as plain strings). */
+export function sortElements(elements: PathElement[]): PathElement[] {
+  for (const pe of elements) if (pe.charCodeAt(0) !== 102) return elements.sort(compareElements); // 'f'
+  return elements.sort();
 }
 
 /** value.ToString, as conflict paths print key and set values. */
@@ -106,16 +148,134 @@ export function pathString(path: FieldPath): string {
     .join('');
 }
 
+/**
+ * A node of a set's tree. Below the root every node is a member or has children (empty nodes
+ * are pruned), so a set is empty when its root has no children. Once a set has taken part in an
+ * operation its nodes may be shared with other sets and never change again; `fields` keeps the
+ * node's FieldsV1 (frozen) once emitted.
+ */
 interface Node {
   member: boolean;
   children: Map<PathElement, Node>;
+  fields: Record<string, unknown> | undefined;
 }
 
-const emptyNode = (): Node => ({ member: false, children: new Map() });
+const makeNode = (member: boolean, children: Map<PathElement, Node>): Node => ({
+  member,
+  children,
+  fields: undefined,
+});
+const emptyNode = (): Node => makeNode(false, new Map());
+
+function copyNode(source: Node): Node {
+  const children = new Map<PathElement, Node>();
+  for (const [pe, child] of source.children) children.set(pe, copyNode(child));
+  return makeNode(source.member, children);
+}
+
+function unionNodes(a: Node, b: Node): Node {
+  if (a === b) return a;
+  if (b.children.size === 0 && (a.member || !b.member)) return a;
+  if (a.children.size === 0 && (b.member || !a.member)) return b;
+  let children: Map<PathElement, Node> | undefined;
+  for (const pe of b.children.keys()) {
+    const theirs = b.children.get(pe) as Node;
+    const mine = a.children.get(pe);
+    const merged = mine ? unionNodes(mine, theirs) : theirs;
+    if (merged === mine) continue;
+    children ??= new Map(a.children);
+    children.set(pe, merged);
+  }
+  const member = a.member || b.member;
+  if (!children && member === a.member) return a;
+  return makeNode(member, children ?? a.children);
+}
+
+/** a \ b, or undefined when nothing is left. */
+function differenceNodes(a: Node, b: Node): Node | undefined {
+  if (a === b) return undefined;
+  let children: Map<PathElement, Node> | undefined;
+  for (const pe of b.children.keys()) {
+    const mine = a.children.get(pe);
+    if (!mine) continue;
+    const left = differenceNodes(mine, b.children.get(pe) as Node);
+    if (left === mine) continue;
+    children ??= new Map(a.children);
+    if (left) children.set(pe, left);
+    else children.delete(pe);
+  }
+  const member = a.member && !b.member;
+  const kept = children ?? a.children;
+  if (!member && kept.size === 0) return undefined;
+  if (!children && member === a.member) return a;
+  return makeNode(member, kept);
+}
+
+/** a ∩ b, or undefined when they share nothing. */
+function intersectionNodes(a: Node, b: Node): Node | undefined {
+  if (a === b) return a;
+  const [small, large] = a.children.size <= b.children.size ? [a, b] : [b, a];
+  const children = new Map<PathElement, Node>();
+  for (const pe of small.children.keys()) {
+    const y = large.children.get(pe);
+    const both = y && intersectionNodes(small.children.get(pe) as Node, y);
+    if (both) children.set(pe, both);
+  }
+  const member = a.member && b.member;
+  return member || children.size > 0 ? makeNode(member, children) : undefined;
+}
+
+/** The node without membership at `path` (its children stay); the same node when not a member. */
+function withoutMember(at: Node, path: FieldPath, depth: number): Node | undefined {
+  if (depth === path.length) {
+    if (!at.member) return at;
+    return at.children.size > 0 ? makeNode(false, at.children) : undefined;
+  }
+  const child = at.children.get(path[depth]);
+  if (!child) return at;
+  const left = withoutMember(child, path, depth + 1);
+  if (left === child) return at;
+  const children = new Map(at.children);
+  if (left) children.set(path[depth], left);
+  else children.delete(path[depth]);
+  return at.member || children.size > 0 || depth === 0 ? makeNode(at.member, children) : undefined;
+}
+
+/** The same paths (shared subtrees are compared at once). */
+function sameNodes(a: Node, b: Node): boolean {
+  if (a === b) return true;
+  if (a.member !== b.member || a.children.size !== b.children.size) return false;
+  for (const pe of a.children.keys()) {
+    const theirs = b.children.get(pe);
+    if (!theirs || !sameNodes(a.children.get(pe) as Node, theirs)) return false;
+  }
+  return true;
+}
+
+/** The FieldsV1 of a leaf (frozen, shared). */
+const LEAF: Record<string, unknown> = Object.freeze({});
+
+/** serialize.go emitContentsV1 for one node: `{}` for a leaf, `".": {}` for a member with children. */
+function emitFields(node: Node): Record<string, unknown> {
+  if (node.fields) return node.fields;
+  if (node.children.size === 0) return LEAF;
+  const out: Record<string, unknown> = {};
+  if (node.member) out['.'] = LEAF;
+  for (const pe of sortElements([...node.children.keys()]))
+    out[pe] = emitFields(node.children.get(pe) as Node);
+  node.fields = Object.freeze(out);
+  return node.fields;
+}
 
 /** A set of paths: each node is a member (the path itself is in the set) and/or has children. */
 export class FieldSet {
-  private readonly root: Node = emptyNode();
+  private root: Node;
+  /** The nodes may be shared with other sets: copy them before inserting. */
+  private shared = false;
+
+  constructor(root: Node = emptyNode()) {
+    this.root = root.member ? makeNode(false, root.children) : root;
+  }
 
   static of(paths: Iterable<FieldPath>): FieldSet {
     const set = new FieldSet();
@@ -123,8 +283,22 @@ export class FieldSet {
     return set;
   }
 
+  /** A set made by an operation: its nodes are shared with its operands. */
+  private derived(root: Node | undefined): FieldSet {
+    this.shared = true;
+    if (root === this.root) return this;
+    const out = new FieldSet(root);
+    out.shared = true;
+    return out;
+  }
+
   insert(path: FieldPath): void {
+    if (this.shared) {
+      this.root = copyNode(this.root);
+      this.shared = false;
+    }
     let node = this.root;
+    node.fields = undefined;
     for (const pe of path) {
       let next = node.children.get(pe);
       if (!next) {
@@ -132,29 +306,16 @@ export class FieldSet {
         node.children.set(pe, next);
       }
       node = next;
+      node.fields = undefined;
     }
     node.member = true;
   }
 
   /** This set without the given member paths (their children stay). */
   without(paths: FieldPath[]): FieldSet {
-    const out = this.union(new FieldSet());
-    for (const path of paths) {
-      const trail: Node[] = [out.root];
-      for (const pe of path) {
-        const next = trail[trail.length - 1].children.get(pe);
-        if (!next) break;
-        trail.push(next);
-      }
-      if (trail.length !== path.length + 1) continue;
-      trail[trail.length - 1].member = false;
-      for (let i = path.length; i > 0; i--) {
-        const node = trail[i];
-        if (node.member || node.children.size > 0) break;
-        trail[i - 1].children.delete(path[i - 1]);
-      }
-    }
-    return out;
+    let root = this.root;
+    for (const path of paths) root = withoutMember(root, path, 0) ?? emptyNode();
+    return this.derived(root);
   }
 
   has(path: FieldPath): boolean {
@@ -170,7 +331,7 @@ export class FieldSet {
   paths(): FieldPath[] {
     const out: FieldPath[] = [];
     const walk = (node: Node, prefix: FieldPath) => {
-      for (const pe of [...node.children.keys()].sort(compareElements)) {
+      for (const pe of sortElements([...node.children.keys()])) {
         const child = node.children.get(pe) as Node;
         if (child.member) out.push([...prefix, pe]);
         walk(child, [...prefix, pe]);
@@ -181,65 +342,38 @@ export class FieldSet {
   }
 
   get empty(): boolean {
-    const any = (node: Node): boolean => {
-      for (const child of node.children.values()) if (child.member || any(child)) return true;
-      return false;
-    };
-    return !any(this.root);
-  }
-
-  /** A set built from a combination of this tree and another, node by node. */
-  private combine(
-    other: FieldSet,
-    keep: (mine: boolean, theirs: boolean) => boolean,
-    both: boolean,
-  ): FieldSet {
-    const out = new FieldSet();
-    const walk = (a: Node | undefined, b: Node | undefined, into: Node): void => {
-      const names = new Set<PathElement>(a ? a.children.keys() : []);
-      if (both && b) for (const pe of b.children.keys()) names.add(pe);
-      for (const pe of names) {
-        const x = a?.children.get(pe);
-        const y = b?.children.get(pe);
-        const child = emptyNode();
-        child.member = keep(x?.member ?? false, y?.member ?? false);
-        walk(x, y, child);
-        if (child.member || child.children.size > 0) into.children.set(pe, child);
-      }
-    };
-    walk(this.root, other.root, out.root);
-    return out;
+    return this.root.children.size === 0;
   }
 
   union(other: FieldSet): FieldSet {
-    return this.combine(other, (a, b) => a || b, true);
+    other.shared = true;
+    return this.derived(unionNodes(this.root, other.root));
   }
 
   difference(other: FieldSet): FieldSet {
-    return this.combine(other, (a, b) => a && !b, false);
+    other.shared = true;
+    return this.derived(differenceNodes(this.root, other.root));
   }
 
   intersection(other: FieldSet): FieldSet {
-    return this.combine(other, (a, b) => a && b, false);
+    other.shared = true;
+    return this.derived(intersectionNodes(this.root, other.root));
   }
 
+  /** The same paths (the root itself, never in FieldsV1, aside). */
   equals(other: FieldSet): boolean {
-    return JSON.stringify(this.toFieldsV1()) === JSON.stringify(other.toFieldsV1());
+    const root = (n: Node) => (n.member ? makeNode(false, n.children) : n);
+    return sameNodes(root(this.root), root(other.root));
   }
 
-  /** The FieldsV1 object: `{}` for a leaf, `".": {}` for a member that also has children. */
+  /**
+   * The FieldsV1 object: `{}` for a leaf, `".": {}` for a member that also has children. It is
+   * frozen and may be shared with other sets' FieldsV1 (copy it to change it).
+   */
   toFieldsV1(): Record<string, unknown> {
-    const emit = (node: Node, includeSelf: boolean): Record<string, unknown> => {
-      const out: Record<string, unknown> = {};
-      if (includeSelf && node.member && node.children.size > 0) out['.'] = {};
-      for (const pe of [...node.children.keys()].sort(compareElements)) {
-        const child = node.children.get(pe) as Node;
-        if (!child.member && child.children.size === 0) continue;
-        out[pe] = emit(child, true);
-      }
-      return out;
-    };
-    return emit(this.root, false);
+    this.shared = true;
+    const root = this.root.member ? makeNode(false, this.root.children) : this.root;
+    return emitFields(root);
   }
 
   /** Reads a FieldsV1 object back (managedFields[].fieldsV1). */

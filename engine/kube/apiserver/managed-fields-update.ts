@@ -4,11 +4,12 @@
 // with structured-merge-diff v4.4.2 merge/update.go Updater.Update: the writer owns the fields it
 // added or changed, fields removed leave every manager, and others lose what it changed.
 import { clone, type KubeObject, rfc3339 } from '../api/types.ts';
-import { compareObjects, createdFieldsV1 } from './apply-typed.ts';
+import { compareObjects, createdFieldsV1, type OmittedFields } from './apply-typed.ts';
 import { FieldSet } from './field-set.ts';
 import {
   decodeManagedFields,
   encodeManagedFields,
+  freezeManagedFields,
   type ManagedFieldsEntry,
   type ManagerFields,
   managerIdentifier,
@@ -93,49 +94,76 @@ const SA_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 function asRequested(kind: string, request: Json, stored: KubeObject): KubeObject {
   if (kind !== 'Pod' && kind !== 'Service' && kind !== 'PersistentVolumeClaim') return stored;
   if (!stored.spec) return stored;
-  // copies of what changes below: spec, its containers and their ports
-  const spec: Json = { ...stored.spec };
-  for (const group of ['initContainers', 'containers', 'ports'])
-    if (Array.isArray(spec[group])) spec[group] = (spec[group] as Json[]).map((c) => ({ ...c }));
-  const obj = { ...stored, spec } as KubeObject;
   const asked = (request.spec ?? {}) as Json;
-  const dropUnasked = (...fields: string[]) => {
-    for (const f of fields) if (asked[f] === undefined) delete spec[f];
-  };
-  if (kind === 'Pod') {
-    dropUnasked('serviceAccountName', 'serviceAccount', 'priority', 'preemptionPolicy', 'imagePullSecrets');
-    const askedNames = (list: unknown, key: string) =>
-      new Set(((list as Json[] | undefined) ?? []).map((x) => x[key]));
-    if (asked.tolerations === undefined) delete spec.tolerations;
-    else spec.tolerations = clone(asked.tolerations as Json[]);
-    const volumes = askedNames(asked.volumes, 'name');
-    if (Array.isArray(spec.volumes)) {
-      spec.volumes = (spec.volumes as Json[]).filter(
+  const unasked = (...fields: string[]) => new Set(fields.filter((f) => asked[f] === undefined));
+  let spec: Json;
+  if (kind === 'Pod') spec = podSpecAsRequested(stored.spec, asked);
+  else if (kind === 'Service') {
+    spec = withoutKeys(
+      stored.spec,
+      unasked('clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy', 'healthCheckNodePort'),
+    );
+    const askedPorts = (asked.ports as Json[] | undefined) ?? [];
+    if (Array.isArray(spec.ports))
+      spec.ports = (spec.ports as Json[]).map((p, i) =>
+        askedPorts[i]?.nodePort === undefined ? withoutKeys(p, NODE_PORT) : p,
+      );
+  } else spec = withoutKeys(stored.spec, unasked('storageClassName', 'volumeName'));
+  return { ...stored, spec } as KubeObject;
+}
+
+const NODE_PORT = new Set(['nodePort']);
+const VOLUME_MOUNTS = new Set(['volumeMounts']);
+
+/** A copy of a map without some of its keys (copied rather than deleted: objects stay fast). */
+function withoutKeys(map: Json, drop: ReadonlySet<string>): Json {
+  const out: Json = {};
+  for (const k of Object.keys(map)) if (!drop.has(k)) out[k] = map[k];
+  return out;
+}
+
+/** A pod's spec without what admission added: see asRequested. */
+function podSpecAsRequested(stored: Json, asked: Json): Json {
+  const drop = new Set(
+    ['serviceAccountName', 'serviceAccount', 'priority', 'preemptionPolicy', 'imagePullSecrets'].filter(
+      (f) => asked[f] === undefined,
+    ),
+  );
+  const askedNames = (list: unknown, key: string) =>
+    new Set(((list as Json[] | undefined) ?? []).map((x) => x[key]));
+  const tolerations = asked.tolerations === undefined ? undefined : clone(asked.tolerations as Json[]);
+  const spec: Json = {};
+  for (const k of Object.keys(stored)) {
+    const value = stored[k];
+    if (drop.has(k)) continue;
+    if (k === 'tolerations') {
+      if (tolerations !== undefined) spec[k] = tolerations;
+      continue;
+    }
+    if (k === 'volumes' && Array.isArray(value)) {
+      const volumes = askedNames(asked.volumes, 'name');
+      const kept = (value as Json[]).filter(
         (v) => volumes.has(v.name) || !String(v.name).startsWith('kube-api-access-'),
       );
-      if ((spec.volumes as Json[]).length === 0) delete spec.volumes;
+      if (kept.length > 0) spec[k] = kept;
+      continue;
     }
-    for (const group of ['initContainers', 'containers']) {
-      const requested = new Map(((asked[group] as Json[] | undefined) ?? []).map((c) => [c.name, c]));
-      for (const c of (spec[group] as Json[] | undefined) ?? []) {
-        if (!Array.isArray(c.volumeMounts)) continue;
+    if ((k === 'initContainers' || k === 'containers') && Array.isArray(value)) {
+      const requested = new Map(((asked[k] as Json[] | undefined) ?? []).map((c) => [c.name, c]));
+      spec[k] = (value as Json[]).map((c) => {
+        if (!Array.isArray(c.volumeMounts)) return c;
         const mine = askedNames(requested.get(c.name)?.volumeMounts, 'mountPath');
-        c.volumeMounts = (c.volumeMounts as Json[]).filter(
+        const mounts = (c.volumeMounts as Json[]).filter(
           (m) => m.mountPath !== SA_MOUNT_PATH || mine.has(SA_MOUNT_PATH),
         );
-        if ((c.volumeMounts as Json[]).length === 0) delete c.volumeMounts;
-      }
+        return mounts.length > 0 ? { ...c, volumeMounts: mounts } : withoutKeys(c, VOLUME_MOUNTS);
+      });
+      continue;
     }
+    spec[k] = value;
   }
-  if (kind === 'Service') {
-    dropUnasked('clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy', 'healthCheckNodePort');
-    const askedPorts = (asked.ports as Json[] | undefined) ?? [];
-    (spec.ports as Json[] | undefined)?.forEach((p, i) => {
-      if (askedPorts[i]?.nodePort === undefined) delete p.nodePort;
-    });
-  }
-  if (kind === 'PersistentVolumeClaim') dropUnasked('storageClassName', 'volumeName');
-  return obj;
+  if (tolerations !== undefined && !Object.hasOwn(stored, 'tolerations')) spec.tolerations = tolerations;
+  return spec;
 }
 
 /** Where metadata may hold `creationTimestamp: null` (the zero metav1.Time, omitted when typed). */
@@ -148,26 +176,31 @@ const METADATA_PATHS = [
 ];
 
 /** `obj` with `change` applied to the map at `path`, copying only the maps along the way. */
-function updateAt(obj: Json, path: string[], change: (m: Json) => Json): Json {
-  const [head, ...rest] = path;
+function updateAt(obj: Json, path: string[], change: (m: Json) => Json, depth = 0): Json {
+  const head = path[depth];
   const child = obj[head];
   if (!child || typeof child !== 'object' || Array.isArray(child)) return obj;
-  const changed = rest.length ? updateAt(child as Json, rest, change) : change(child as Json);
+  const changed =
+    depth + 1 < path.length ? updateAt(child as Json, path, change, depth + 1) : change(child as Json);
   return changed === child ? obj : { ...obj, [head]: changed };
+}
+
+/** A map without `managedFields` and a null `creationTimestamp` (the same map when it has neither). */
+function plainMetadata(meta: Json): Json {
+  if (meta.creationTimestamp !== null && meta.managedFields === undefined) return meta;
+  const out: Json = {};
+  for (const k of Object.keys(meta)) {
+    if (k === 'managedFields' || (k === 'creationTimestamp' && meta[k] === null)) continue;
+    out[k] = meta[k];
+  }
+  return out;
 }
 
 /** The object as compared: no managedFields, no top-level fields the write resets, no null timestamps. */
 function comparable(obj: KubeObject | Json, ignored: string[]): Json {
-  let out: Json = { ...(obj as Json) };
-  for (const f of ignored) delete out[f];
-  for (const path of METADATA_PATHS) {
-    out = updateAt(out, path, (meta) => {
-      if (meta.creationTimestamp !== null && meta.managedFields === undefined) return meta;
-      const { managedFields: _m, ...rest } = meta;
-      if (rest.creationTimestamp === null) delete rest.creationTimestamp;
-      return rest;
-    });
-  }
+  let out: Json = {};
+  for (const k of Object.keys(obj)) if (!ignored.includes(k)) out[k] = (obj as Json)[k];
+  for (const path of METADATA_PATHS) out = updateAt(out, path, plainMetadata);
   return out;
 }
 
@@ -226,44 +259,88 @@ export interface RecordUpdateInput {
   now: number;
 }
 
-/** Top-level and metadata fields stripmeta.go drops, as FieldsV1 keys. */
-const STRIPPED_KEYS = ['f:apiVersion', 'f:kind'];
-const STRIPPED_METADATA_KEYS = [
-  'f:name',
-  'f:namespace',
-  'f:creationTimestamp',
-  'f:selfLink',
-  'f:uid',
-  'f:clusterName',
-  'f:generation',
-  'f:managedFields',
-  'f:resourceVersion',
-];
+/** The fields stripmeta.go drops, by name: at the top level and in metadata. */
+const OMITTED: OmittedFields = {
+  root: new Set(['apiVersion', 'kind']),
+  metadata: new Set([
+    'name',
+    'namespace',
+    'creationTimestamp',
+    'selfLink',
+    'uid',
+    'clusterName',
+    'generation',
+    'managedFields',
+    'resourceVersion',
+  ]),
+};
 
-/** The one entry of a created object: the fields it was created with, stripped. */
+/** rfc3339 of the last time asked (writes come many to a second). */
+let lastSecond = Number.NaN;
+let lastTime = '';
+function entryTime(now: number): string {
+  const second = Math.floor(now / 1000);
+  if (second !== lastSecond) {
+    lastTime = rfc3339(now);
+    lastSecond = second;
+  }
+  return lastTime;
+}
+
+/** The entries last made for each created FieldsV1: events come in bursts of one shape and second. */
+const createdEntries = new WeakMap<Record<string, unknown>, ManagedFieldsEntry[]>();
+
+/** The one entry of a created object: the fields it was created with, stripped (frozen, shared). */
 function createdEntry(
   input: RecordUpdateInput,
   manager: string,
   fields: Record<string, unknown>,
 ): ManagedFieldsEntry[] | undefined {
-  for (const k of STRIPPED_KEYS) delete fields[k];
-  const meta = fields['f:metadata'] as Record<string, unknown> | undefined;
-  if (meta) {
-    delete meta['.'];
-    for (const k of STRIPPED_METADATA_KEYS) delete meta[k];
-    if (Object.keys(meta).length === 0) delete fields['f:metadata'];
+  for (const _ in fields) {
+    const time = entryTime(input.now);
+    const subresource = input.writer.subresource;
+    const known = createdEntries.get(fields)?.[0];
+    if (
+      known &&
+      known.manager === manager &&
+      known.apiVersion === input.apiVersion &&
+      known.time === time &&
+      known.subresource === (subresource ? subresource : undefined)
+    )
+      return createdEntries.get(fields);
+    const entry: ManagedFieldsEntry = {
+      manager,
+      operation: 'Update',
+      apiVersion: input.apiVersion,
+      time,
+      fieldsType: 'FieldsV1',
+      fieldsV1: fields,
+    };
+    if (subresource) entry.subresource = subresource;
+    const entries = freezeManagedFields([entry]);
+    createdEntries.set(fields, entries);
+    return entries;
   }
-  if (Object.keys(fields).length === 0) return undefined;
-  const entry: ManagedFieldsEntry = {
-    manager,
-    operation: 'Update',
-    apiVersion: input.apiVersion,
-    time: rfc3339(input.now),
-    fieldsType: 'FieldsV1',
-    fieldsV1: fields,
-  };
-  if (input.writer.subresource) entry.subresource = input.writer.subresource;
-  return [entry];
+  return undefined;
+}
+
+/** Deep equality of JSON values, keys in order (a request's managedFields against the live ones). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !sameValue((a as Json)[ka[i]], (b as Json)[kb[i]])) return false;
+  }
+  return true;
 }
 
 /** The managedFields the object is stored with after an Update operation (undefined: none). */
@@ -273,13 +350,13 @@ export function recordUpdate(input: RecordUpdateInput): ManagedFieldsEntry[] | u
   // decodeLiveOrNew: a subresource write keeps the live entries; otherwise the request's own
   // managedFields win when it carries some (an explicit [] resets them)
   const sent = (input.request ?? next).metadata.managedFields as ManagedFieldsEntry[] | undefined;
-  const base = subresource
-    ? live?.metadata.managedFields
-    : sent?.length
-      ? sent
-      : live?.metadata.managedFields;
+  const liveEntries = live?.metadata.managedFields as ManagedFieldsEntry[] | undefined;
+  const base = subresource ? liveEntries : sent?.length ? sent : liveEntries;
   if (!subresource && Array.isArray(sent) && sent.length === 0 && live) return undefined;
-  const managers = decodeManagedFields(base as ManagedFieldsEntry[] | undefined);
+  // a request carrying the live entries back (read, changed, written) decodes them as stored
+  const managers = decodeManagedFields(
+    base === sent && liveEntries && sameValue(sent, liveEntries) ? liveEntries : base,
+  );
   // skipNonAppliedManager (track-on-create probability 1): an existing object without
   // managedFields stays without them until someone applies
   if (live && managers.size === 0) return undefined;
@@ -292,7 +369,7 @@ export function recordUpdate(input: RecordUpdateInput): ManagedFieldsEntry[] | u
   );
   const manager = writer.manager || 'unknown';
   if (!live && managers.size === 0)
-    return createdEntry(input, manager, createdFieldsV1(input.kind, before, after));
+    return createdEntry(input, manager, createdFieldsV1(input.kind, before, after, OMITTED));
   const changes = compareObjects(input.kind, before, after as never);
   const touched = changes.modified.empty ? changes.added : changes.modified.union(changes.added);
 
@@ -302,24 +379,29 @@ export function recordUpdate(input: RecordUpdateInput): ManagedFieldsEntry[] | u
     apiVersion: input.apiVersion,
     subresource,
   });
-  // Updater.Update with force: others lose what changed; removed fields leave everyone
+  const had = managers.get(id)?.set;
+  const owned = touched.without(STRIPPED_PATHS);
+  // Updater.Update with force: others lose what changed; removed fields leave everyone. The
+  // writer gets all it touched back below, so it need not lose it first unless some was stripped.
   const removed = !changes.removed.empty;
   for (const [key, m] of managers) {
-    let set = m.set.difference(touched);
+    let set = key === id && owned === touched ? m.set : m.set.difference(touched);
     if (removed) set = set.difference(changes.removed);
     if (set.empty) managers.delete(key);
     else m.set = set;
   }
-  const owned = touched.without(STRIPPED_PATHS);
   if (!owned.empty) {
     const previous = managers.get(id);
+    let set = previous ? previous.set.union(owned) : owned;
+    // the writer often owned those fields already: keep its set (and its FieldsV1) then
+    if (had && set.equals(had)) set = had;
     managers.set(id, {
       manager,
       operation: 'Update',
       apiVersion: input.apiVersion,
       subresource,
-      time: rfc3339(input.now),
-      set: previous ? owned.union(previous.set) : owned,
+      time: entryTime(input.now),
+      set,
     });
   }
   capUpdateManagers(managers);

@@ -2,6 +2,7 @@
 // managedfields.go, conflict.go): entries keyed by their manager identifier, encoded in
 // sortEncodedManagedFields order, and apply conflicts as a 409 with FieldManagerConflict causes.
 
+import { clone, type KubeObject } from '../api/types.ts';
 import { StatusError } from './errors.ts';
 import { type FieldPath, FieldSet, fieldElement, pathString } from './field-set.ts';
 
@@ -40,7 +41,21 @@ export interface ManagerFields {
   time?: string;
   subresource?: string;
   set: FieldSet;
+  /** Where encodeManagedFields last wrote this manager: its entry is reused while that holds. */
+  written?: Written;
 }
+
+interface Written {
+  entry: ManagedFieldsEntry;
+  set: FieldSet;
+  /** The array the entry was written in. */
+  array: ManagedFieldsEntry[];
+}
+
+/** Identifiers made so far, by manager, operation, apiVersion and subresource. */
+type IdentifierTree = Map<unknown, IdentifierTree | string>;
+const identifiers: IdentifierTree = new Map();
+let identifierCount = 0;
 
 /**
  * BuildManagerIdentifier: the entry without fieldsType, fieldsV1 and time (and apiVersion for
@@ -49,14 +64,68 @@ export interface ManagerFields {
 export function managerIdentifier(
   m: Pick<ManagerFields, 'manager' | 'operation' | 'apiVersion' | 'subresource'>,
 ): string {
-  const id: Record<string, string> = { manager: m.manager, operation: m.operation };
-  if (m.operation === 'Update' && m.apiVersion) id.apiVersion = m.apiVersion;
-  if (m.subresource) id.subresource = m.subresource;
-  return JSON.stringify(id);
+  const apiVersion = m.operation === 'Update' && m.apiVersion ? m.apiVersion : undefined;
+  const subresource = m.subresource ? m.subresource : undefined;
+  // the same string each time: it keys maps, and a string made anew is hashed anew
+  const byOperation = branch(identifiers, m.manager);
+  const byVersion = branch(byOperation, m.operation);
+  const bySubresource = branch(byVersion, apiVersion);
+  let id = bySubresource.get(subresource) as string | undefined;
+  if (id === undefined) {
+    id = writeIdentifier(m.manager, m.operation, apiVersion, subresource);
+    if (++identifierCount > 4096) {
+      identifiers.clear();
+      identifierCount = 0;
+    } else bySubresource.set(subresource, id);
+  }
+  return id;
+}
+
+function branch(tree: IdentifierTree, key: unknown): IdentifierTree {
+  let next = tree.get(key) as IdentifierTree | undefined;
+  if (!next) {
+    next = new Map();
+    tree.set(key, next);
+  }
+  return next;
+}
+
+/** JSON.stringify of {manager, operation, apiVersion, subresource}, members undefined left out. */
+function writeIdentifier(
+  manager: unknown,
+  operation: unknown,
+  apiVersion?: string,
+  subresource?: string,
+): string {
+  let out = '';
+  const member = (name: string, value: unknown) => {
+    if (value !== undefined) out += `${out ? ',' : ''}"${name}":${JSON.stringify(value)}`;
+  };
+  member('manager', manager);
+  member('operation', operation);
+  member('apiVersion', apiVersion);
+  member('subresource', subresource);
+  return `{${out}}`;
+}
+
+/**
+ * What encodeManagedFields wrote: the decoded managers, kept in the (frozen) array it returned
+ * under a symbol. The store keeps that array in the object, so the next write decodes it for free.
+ */
+const DECODED = Symbol('decoded managers');
+type Encoded = ManagedFieldsEntry[] & { [DECODED]?: Map<string, ManagerFields> };
+
+/** Fresh ManagerFields for the caller to change (the field sets themselves never change). */
+function copyManagers(managers: Map<string, ManagerFields>): Map<string, ManagerFields> {
+  const out = new Map<string, ManagerFields>();
+  for (const [id, m] of managers) out.set(id, { ...m });
+  return out;
 }
 
 /** DecodeManagedFields: identifier -> the manager's entry and field set. */
 export function decodeManagedFields(entries: ManagedFieldsEntry[] | undefined): Map<string, ManagerFields> {
+  const known = (entries as Encoded | undefined)?.[DECODED];
+  if (known) return copyManagers(known);
   const out = new Map<string, ManagerFields>();
   for (const e of entries ?? []) {
     const m: ManagerFields = {
@@ -72,34 +141,97 @@ export function decodeManagedFields(entries: ManagedFieldsEntry[] | undefined): 
   return out;
 }
 
-const seconds = (time?: string) => (time ? Math.floor(Date.parse(time) / 1000) : 0);
+/** Unix seconds of entry times (few distinct ones: they are kept by the second). */
+const secondsOf = new Map<string, number>();
+function seconds(time?: string): number {
+  if (!time) return 0;
+  let s = secondsOf.get(time);
+  if (s === undefined) {
+    if (secondsOf.size >= 1024) secondsOf.clear();
+    s = Math.floor(Date.parse(time) / 1000);
+    secondsOf.set(time, s);
+  }
+  return s;
+}
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** encodeManagedFields: sorted by operation, time (seconds), manager, apiVersion, subresource. */
+/**
+ * encodeManagedFields: sorted by operation, time (seconds), manager, apiVersion, subresource.
+ * The entries are frozen, their fieldsV1 shared with the field sets (copy them to change them).
+ */
 export function encodeManagedFields(managers: Map<string, ManagerFields>): ManagedFieldsEntry[] | undefined {
-  const entries: ManagedFieldsEntry[] = [];
+  const pairs: { entry: ManagedFieldsEntry; m: ManagerFields; seconds: number }[] = [];
   for (const m of managers.values()) {
     if (m.set.empty) continue;
-    const e: ManagedFieldsEntry = {
-      manager: m.manager,
-      operation: m.operation,
-      apiVersion: m.apiVersion,
-      ...(m.time ? { time: m.time } : {}),
-      fieldsType: 'FieldsV1',
-      fieldsV1: m.set.toFieldsV1(),
-    };
-    if (m.subresource) e.subresource = m.subresource;
-    entries.push(e);
+    pairs.push({ entry: writtenEntry(m) ?? newEntry(m), m, seconds: seconds(m.time) });
   }
-  if (entries.length === 0) return undefined;
-  return entries.sort(
-    (p, q) =>
+  if (pairs.length === 0) return undefined;
+  pairs.sort(
+    ({ entry: p, seconds: ps }, { entry: q, seconds: qs }) =>
       cmp(p.operation, q.operation) ||
-      seconds(p.time) - seconds(q.time) ||
+      ps - qs ||
       cmp(p.manager, q.manager) ||
       cmp(p.apiVersion, q.apiVersion) ||
       cmp(p.subresource ?? '', q.subresource ?? ''),
   );
+  // nothing changed: the array written last time, as it was
+  const last = pairs[0].m.written?.array;
+  if (last && last.length === pairs.length && pairs.every((p, i) => last[i] === p.entry)) return last;
+  const entries = pairs.map((p) => p.entry);
+  // as decodeManagedFields would read the entries back
+  const decoded = new Map<string, ManagerFields>();
+  for (const { entry, m } of pairs) {
+    const again: ManagerFields = {
+      manager: m.manager,
+      operation: m.operation,
+      apiVersion: m.apiVersion,
+      time: entry.time,
+      subresource: entry.subresource,
+      set: m.set,
+      written: { entry, set: m.set, array: entries },
+    };
+    decoded.set(managerIdentifier(again), again);
+  }
+  // a hidden member: JSON, copies and Object.keys do not see it
+  Object.defineProperty(entries, DECODED, { value: decoded });
+  freezeManagedFields(entries);
+  return entries;
+}
+
+/** The entry last written for this manager, if it still says the same. */
+function writtenEntry(m: ManagerFields): ManagedFieldsEntry | undefined {
+  const w = m.written;
+  if (!w || w.set !== m.set) return undefined;
+  const e = w.entry;
+  const same =
+    e.manager === m.manager &&
+    e.operation === m.operation &&
+    e.apiVersion === m.apiVersion &&
+    e.time === (m.time ? m.time : undefined) &&
+    e.subresource === (m.subresource ? m.subresource : undefined);
+  return same ? e : undefined;
+}
+
+function newEntry(m: ManagerFields): ManagedFieldsEntry {
+  const fieldsV1 = m.set.toFieldsV1();
+  const entry: ManagedFieldsEntry = m.time
+    ? {
+        manager: m.manager,
+        operation: m.operation,
+        apiVersion: m.apiVersion,
+        time: m.time,
+        fieldsType: 'FieldsV1',
+        fieldsV1,
+      }
+    : {
+        manager: m.manager,
+        operation: m.operation,
+        apiVersion: m.apiVersion,
+        fieldsType: 'FieldsV1',
+        fieldsV1,
+      };
+  if (m.subresource) entry.subresource = m.subresource;
+  return entry;
 }
 
 /** printManager: `"kubectl"`, or for an Update `"kubectl-edit" using apps/v1 at <time>`. */
@@ -140,4 +272,40 @@ export function conflictError(conflicts: Conflict[]): StatusError {
     message = `Apply failed with ${conflicts.length} conflicts: ${lines.join('\n')}`;
   }
   return new StatusError(409, 'Conflict', message, { causes });
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  for (const child of Object.values(value)) deepFreeze(child);
+  Object.freeze(value);
+}
+
+/** Freezes the entries an object is stored with, so that copies of it can share them. */
+export function freezeManagedFields(entries: ManagedFieldsEntry[]): ManagedFieldsEntry[] {
+  for (const e of entries) {
+    deepFreeze(e.fieldsV1);
+    Object.freeze(e);
+  }
+  return Object.freeze(entries) as ManagedFieldsEntry[];
+}
+
+/**
+ * A deep copy of an object, except that frozen metadata.managedFields (freezeManagedFields) are
+ * shared: nothing can change them, and they are the largest part of most stored objects.
+ */
+export function cloneSharingManagedFields(obj: KubeObject): KubeObject {
+  const shared = obj.metadata?.managedFields;
+  if (!shared || !Object.isFrozen(shared)) return clone(obj);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(obj)) {
+    if (key !== 'metadata') {
+      out[key] = clone(obj[key]);
+      continue;
+    }
+    const meta: Record<string, unknown> = {};
+    for (const k of Object.keys(obj.metadata))
+      meta[k] = k === 'managedFields' ? shared : clone(obj.metadata[k]);
+    out.metadata = meta;
+  }
+  return out as KubeObject;
 }

@@ -5,8 +5,10 @@ import type { ResourceRegistry } from '../api/registry.ts';
 import { groupVersion, type ResourceType, storageKey } from '../api/resources.ts';
 import { type FieldRequirement, matches, matchesFields, type Selector } from '../api/selectors.ts';
 import { clone, type KubeObject, rfc3339 } from '../api/types.ts';
+import { sameJson } from './apply-typed.ts';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, StatusError } from './errors.ts';
 import { enforceFieldValidation, type FieldValidation, pruneUnknownFields } from './field-validation.ts';
+import { cloneSharingManagedFields as copyOut, freezeManagedFields } from './managed-fields.ts';
 import { recordUpdate } from './managed-fields-update.ts';
 import { type Strategy, type StrategyContext, strategyFor } from './strategy.ts';
 
@@ -175,11 +177,11 @@ export class Store {
   get(type: ResourceType, namespace: string, name: string): KubeObject {
     const obj = this.peek(type, namespace, name);
     if (!obj) throw notFound(type.group, type.resource, name);
-    return withTypeMeta(clone(obj), type);
+    return withTypeMeta(copyOut(obj), type);
   }
 
   list(type: ResourceType, namespace?: string, options: ListOptions = {}): KubeObject[] {
-    return this.scan(type, namespace, options).map((o) => withTypeMeta(clone(o), type));
+    return this.scan(type, namespace, options).map((o) => withTypeMeta(copyOut(o), type));
   }
 
   /**
@@ -231,7 +233,7 @@ export class Store {
     const stored = orderMeta(obj);
     this.put(type, key, stored);
     this.emit({ type: 'ADDED', resource: type, object: stored });
-    return withTypeMeta(clone(stored), type);
+    return withTypeMeta(copyOut(stored), type);
   }
 
   /**
@@ -257,7 +259,7 @@ export class Store {
         'the object has been modified; please apply your changes to the latest version and try again',
       );
     }
-    const obj = clone(input);
+    const obj = copyOut(input);
     obj.apiVersion = groupVersion(type);
     const strategy = this.strategyOf(type);
     const ctx = this.context();
@@ -275,7 +277,7 @@ export class Store {
     }
     if (options.status) {
       const status = obj.status;
-      const kept = clone(old);
+      const kept = copyOut(old);
       kept.status = status;
       kept.metadata = obj.metadata;
       Object.assign(obj, kept);
@@ -283,7 +285,7 @@ export class Store {
       // namespaces/NAME/finalize (pkg/registry/core/namespace strategy.go
       // namespaceFinalizeStrategy): only spec.finalizers change, which a plain update keeps
       const finalizers = obj.spec?.finalizers;
-      const kept = clone(old);
+      const kept = copyOut(old);
       if (finalizers?.length) kept.spec = { ...kept.spec, finalizers };
       else if (kept.spec) delete kept.spec.finalizers;
       kept.metadata = obj.metadata;
@@ -297,13 +299,13 @@ export class Store {
       strategy.prepareForUpdate?.(obj, old, ctx);
       const errors = [...(strategy.validate?.(obj) ?? []), ...(strategy.validateUpdate?.(obj, old) ?? [])];
       if (errors.length > 0) throw invalid(type.group, type.kind, name, errors);
-      if (old.metadata.generation !== undefined && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) {
+      if (old.metadata.generation !== undefined && !sameJson(obj.spec, old.spec)) {
         obj.metadata.generation = old.metadata.generation + 1;
       }
     }
     this.recordManagedFields(type, old, obj, options);
     if (options.dryRun) return withTypeMeta(obj, type);
-    if (unchanged(obj, old)) return withTypeMeta(clone(old), type);
+    if (unchanged(obj, old)) return withTypeMeta(copyOut(old), type);
     obj.metadata.resourceVersion = String(++this.revision);
     const stored = orderMeta(obj);
     // A deleting object whose last finalizer went away is removed now.
@@ -316,11 +318,11 @@ export class Store {
     ) {
       this.put(type, `${ns}/${name}`, stored);
       this.remove(type, stored);
-      return withTypeMeta(clone(stored), type);
+      return withTypeMeta(copyOut(stored), type);
     }
     this.put(type, `${ns}/${name}`, stored);
     this.emit({ type: 'MODIFIED', resource: type, object: stored, old });
-    return withTypeMeta(clone(stored), type);
+    return withTypeMeta(copyOut(stored), type);
   }
 
   /** metadata.managedFields after an Update operation by `options.manager` (managed-fields-update.ts). */
@@ -331,7 +333,10 @@ export class Store {
     options: WriteOptions & { status?: boolean },
     request?: KubeObject,
   ): void {
-    if (options.managedFieldsSet) return;
+    if (options.managedFieldsSet) {
+      if (Array.isArray(next.metadata.managedFields)) freezeManagedFields(next.metadata.managedFields);
+      return;
+    }
     const fields = recordUpdate({
       kind: type.kind,
       apiVersion: groupVersion(type),
@@ -343,7 +348,7 @@ export class Store {
       statusInMainResource: this.strategyOf(type).statusInMainResource,
       now: this.deps.now(),
     });
-    if (fields) next.metadata.managedFields = fields;
+    if (fields) next.metadata.managedFields = freezeManagedFields(fields);
     else delete next.metadata.managedFields;
   }
 
@@ -358,7 +363,7 @@ export class Store {
     if (!pod) throw notFound('', 'pods', name);
     if (pod.spec?.nodeName)
       throw conflict('', 'pods', name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
-    const next = clone(pod);
+    const next = copyOut(pod);
     next.spec.nodeName = node;
     const now = rfc3339(this.deps.now());
     const conditions = (next.status?.conditions ?? []).filter(
@@ -370,7 +375,7 @@ export class Store {
     const stored = orderMeta(next);
     this.put(type, `${namespace}/${name}`, stored);
     this.emit({ type: 'MODIFIED', resource: type, object: stored, old: pod });
-    return withTypeMeta(clone(stored), type);
+    return withTypeMeta(copyOut(stored), type);
   }
 
   /** Reads, changes and writes an object in one step (what controllers and kubectl patch do). */
@@ -393,9 +398,9 @@ export class Store {
   delete(type: ResourceType, namespace: string, name: string, options: DeleteOptions = {}): KubeObject {
     const obj = this.peek(type, namespace, name);
     if (!obj) throw notFound(type.group, type.resource, name);
-    if (options.dryRun) return withTypeMeta(clone(obj), type);
+    if (options.dryRun) return withTypeMeta(copyOut(obj), type);
     const policy = options.propagationPolicy ?? 'Background';
-    const next = clone(obj);
+    const next = copyOut(obj);
     const now = rfc3339(this.deps.now());
     if (policy === 'Orphan') this.orphanDependents(obj);
     if (policy === 'Foreground' && !next.metadata.finalizers?.includes('foregroundDeletion')) {
@@ -417,9 +422,9 @@ export class Store {
     ];
     if (finalizers.length === 0 && grace === 0) {
       this.remove(type, obj);
-      return withTypeMeta(clone(obj), type);
+      return withTypeMeta(copyOut(obj), type);
     }
-    if (next.metadata.deletionTimestamp) return withTypeMeta(clone(obj), type);
+    if (next.metadata.deletionTimestamp) return withTypeMeta(copyOut(obj), type);
     next.metadata.deletionTimestamp = now;
     if (type.kind === 'Namespace') next.status = { ...(next.status ?? {}), phase: 'Terminating' };
     if (type.kind === 'Pod' || grace > 0) next.metadata.deletionGracePeriodSeconds = grace;
@@ -429,7 +434,7 @@ export class Store {
     const stored = orderMeta(next);
     this.put(type, `${type.namespaced ? namespace : ''}/${name}`, stored);
     this.emit({ type: 'MODIFIED', resource: type, object: stored, old: obj });
-    return withTypeMeta(clone(stored), type);
+    return withTypeMeta(copyOut(stored), type);
   }
 
   /** Removes an object for good (after its grace period or last finalizer). */
@@ -509,7 +514,7 @@ function withTypeMeta(obj: KubeObject, type: ResourceType): KubeObject {
 
 function unchanged(a: KubeObject, b: KubeObject): boolean {
   const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+  return sameJson(strip(a), strip(b));
 }
 
 /** Keeps metadata fields in the order the API server serialises them. */
