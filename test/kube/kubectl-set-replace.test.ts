@@ -331,6 +331,17 @@ async function kubectlInstalled(): Promise<boolean> {
   }
 }
 
+/**
+ * set env --from walks the ConfigMap's or Secret's data, a Go map, so the real kubectl prints
+ * its "key … transferred" warnings in a random order: compared sorted.
+ */
+function mapOrder(output: string): string {
+  const lines = output.split('\n');
+  const warnings = lines.filter((l) => l.startsWith('Warning: key ')).sort();
+  let next = 0;
+  return lines.map((l) => (l.startsWith('Warning: key ') ? warnings[next++] : l)).join('\n');
+}
+
 describe('kubectl set and replace: the real kubectl against labbook serve vs the engine', () => {
   let installed = false;
   beforeAll(async () => {
@@ -370,7 +381,11 @@ describe('kubectl set and replace: the real kubectl against labbook serve vs the
           real = { status: typeof err.code === 'number' ? err.code : 1, output: err.stdout ?? '' };
         }
         const engine = twin.run(`kubectl ${args.map(quote).join(' ')}`);
-        expect({ command, status: engine.status, output: engine.output }).toEqual({ command, ...real });
+        expect({ command, status: engine.status, output: mapOrder(engine.output) }).toEqual({
+          command,
+          status: real.status,
+          output: mapOrder(real.output),
+        });
       }
     } finally {
       await server.close();
