@@ -33,6 +33,26 @@ export function withoutManagedFields(objects: KubeObject[]): KubeObject[] {
   });
 }
 
+/**
+ * The printer options of a command that prints the objects it changed or made (-o json, yaml,
+ * jsonpath, ...): no table columns, no labels, no ages.
+ */
+export function objectPrintOptions(
+  output: string | undefined,
+  extra: Partial<PrintOptions> = {},
+): PrintOptions {
+  return {
+    output,
+    wide: false,
+    allNamespaces: false,
+    showLabels: false,
+    labelColumns: [],
+    noHeaders: false,
+    now: 0,
+    ...extra,
+  };
+}
+
 export function outputKind(output: string | undefined): string {
   if (!output) return 'table';
   const eq = output.indexOf('=');

@@ -12,7 +12,7 @@ import * as more from '../create/more-generators.ts';
 import { saveConfig } from '../create/save-config.ts';
 import { createToken } from '../create/token.ts';
 import { bool, type ParsedFlags, str } from '../flags.ts';
-import { nameOf, printObjects } from '../print.ts';
+import { nameOf, objectPrintOptions, printObjects } from '../print.ts';
 
 export function dryRun(flags: ParsedFlags): 'client' | 'server' | undefined {
   const d = str(flags, 'dry-run');
@@ -61,16 +61,7 @@ export function createBuilt(
   if (!type)
     throw new KubectlError(`error: no matches for kind "${result.kind}" in version "${result.apiVersion}"`);
   if (output) {
-    const print = {
-      output,
-      wide: false,
-      allNamespaces: false,
-      showLabels: false,
-      labelColumns: [],
-      noHeaders: false,
-      now: 0,
-      typed: true,
-    };
+    const print = objectPrintOptions(output, { typed: true });
     k.out(printObjects([{ type, objects: [result] }], print, true));
   } else {
     const suffix = mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';

@@ -11,7 +11,7 @@ import { toJson, toYaml } from '../output/index.ts';
 import { marshalCompact } from '../output/json.ts';
 import { mergePatch } from '../patch/json-patch.ts';
 import { strategicMerge } from '../patch/strategic-merge.ts';
-import { nameOf, printObjects } from '../print.ts';
+import { nameOf, objectPrintOptions, printObjects } from '../print.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { fieldValidationRequest, printWarnings, validationDirective } from '../validate.ts';
 import { LAST_APPLIED } from './apply.ts';
@@ -159,15 +159,7 @@ function goSyntax(value: unknown): string {
 function printResult(k: Kubectl, flags: ParsedFlags, info: Info, operation: string): void {
   const output = str(flags, 'output');
   if (output === 'json' || output === 'yaml') {
-    const options = {
-      output,
-      wide: false,
-      allNamespaces: false,
-      showLabels: false,
-      labelColumns: [],
-      noHeaders: false,
-      now: 0,
-    };
+    const options = objectPrintOptions(output);
     k.out(printObjects([{ type: info.type, objects: [info.object] }], options, true));
     return;
   }

@@ -23,7 +23,7 @@ import type { Kubectl } from '../context.ts';
 import { toYaml } from '../output/index.ts';
 import { marshalCompact } from '../output/json.ts';
 import { parseGoDuration } from '../patch/drain.ts';
-import { outputKind, printObjects } from '../print.ts';
+import { objectPrintOptions, outputKind, printObjects } from '../print.ts';
 
 export interface WatchRequest {
   type: ResourceType;
@@ -219,13 +219,5 @@ export function watchObjects(
 }
 
 function printOptions(options: WatchOptions) {
-  return {
-    output: options.output,
-    wide: false,
-    allNamespaces: false,
-    showLabels: false,
-    labelColumns: [],
-    noHeaders: options.noHeaders,
-    now: 0,
-  };
+  return objectPrintOptions(options.output, { noHeaders: options.noHeaders });
 }

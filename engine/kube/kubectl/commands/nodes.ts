@@ -12,7 +12,7 @@ import {
   parseGoDuration,
   podsForDeletion,
 } from '../patch/drain.ts';
-import { printObjects } from '../print.ts';
+import { objectPrintOptions, printObjects } from '../print.ts';
 import { dryRun } from './create.ts';
 import { COMMON, type CommandTable, flag } from './types.ts';
 
@@ -105,21 +105,7 @@ function printNode(k: Kubectl, flags: ParsedFlags, node: KubeObject, operation: 
   const output = str(flags, 'output');
   if (output && output !== 'name') {
     const type = k.cluster().type('nodes');
-    k.out(
-      printObjects(
-        [{ type, objects: [node] }],
-        {
-          output,
-          wide: false,
-          allNamespaces: false,
-          showLabels: false,
-          labelColumns: [],
-          noHeaders: false,
-          now: 0,
-        },
-        true,
-      ),
-    );
+    k.out(printObjects([{ type, objects: [node] }], objectPrintOptions(output), true));
     return;
   }
   k.out(`node/${node.metadata.name} ${operation}${suffixFor(flags)}\n`);

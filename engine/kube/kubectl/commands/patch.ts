@@ -18,7 +18,7 @@ import {
 } from '../patch/json-patch.ts';
 import { StrategicMergeError, strategicMerge } from '../patch/strategic-merge.ts';
 import { gnuTimestamp, unifiedDiff } from '../patch/unified-diff.ts';
-import { nameOf, printObjects, withoutManagedFields } from '../print.ts';
+import { nameOf, objectPrintOptions, printObjects, withoutManagedFields } from '../print.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { LAST_APPLIED } from './apply.ts';
 import { dryRun } from './create.ts';
@@ -59,15 +59,7 @@ function targets(k: Kubectl, flags: ParsedFlags, args: string[]): Target[] {
 function print(k: Kubectl, flags: ParsedFlags, type: ResourceType, obj: KubeObject, operation: string): void {
   const output = str(flags, 'output');
   if (output && output !== 'name') {
-    const options = {
-      output,
-      wide: false,
-      allNamespaces: false,
-      showLabels: false,
-      labelColumns: [],
-      noHeaders: false,
-      now: 0,
-    };
+    const options = objectPrintOptions(output);
     k.out(printObjects([{ type, objects: [obj] }], options, true));
     return;
   }

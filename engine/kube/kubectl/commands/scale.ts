@@ -10,7 +10,7 @@ import { StatusError } from '../../apiserver/errors.ts';
 import type { Cluster } from '../../cluster.ts';
 import { formatError, type Kubectl, KubectlError } from '../context.ts';
 import { type FlagSpec, list, type ParsedFlags, str } from '../flags.ts';
-import { checkOutputFormat, nameOf, printObjects } from '../print.ts';
+import { checkOutputFormat, nameOf, objectPrintOptions, printObjects } from '../print.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { dryRun } from './create.ts';
 import { boolFlag, durationFlag, intFlag } from './typed-flags.ts';
@@ -147,16 +147,9 @@ function waitForReplicas(cluster: Cluster, target: Target, replicas: number, tim
 function printScaled(k: Kubectl, flags: ParsedFlags, target: Target, count: number): void {
   const output = str(flags, 'output');
   if (output && output !== 'name') {
-    const options = {
-      output,
-      wide: false,
-      allNamespaces: false,
-      showLabels: false,
-      labelColumns: [],
-      noHeaders: false,
-      now: 0,
+    const options = objectPrintOptions(output, {
       showManagedFields: boolFlag(flags, 'scale', 'show-managed-fields'),
-    };
+    });
     // the YAML printer separates the documents it prints
     const separator = output === 'yaml' && count > 1 ? '---\n' : '';
     k.out(separator + printObjects([{ type: target.type, objects: [target.obj] }], options, true));

@@ -9,7 +9,7 @@ import { StatusError } from '../../apiserver/errors.ts';
 import { formatError, type Kubectl, KubectlError } from '../context.ts';
 import { bool, list, type ParsedFlags, str } from '../flags.ts';
 import { readManifests } from '../manifests.ts';
-import { nameOf, printObjects } from '../print.ts';
+import { nameOf, objectPrintOptions, printObjects } from '../print.ts';
 import { parseResourceArgs } from '../resources.ts';
 import { dryRun } from './create.ts';
 import { flag as s } from './types.ts';
@@ -246,15 +246,7 @@ export function printResult(
   operation: string,
 ) {
   if (!output) return `${nameOf(type, obj)} ${operation}\n`;
-  const options = {
-    output,
-    wide: false,
-    allNamespaces: false,
-    showLabels: false,
-    labelColumns: [],
-    noHeaders: false,
-    now: 0,
-  };
+  const options = objectPrintOptions(output);
   return printObjects([{ type, objects: [obj] }], options, true);
 }
 

@@ -5,7 +5,7 @@ import type { UserInfo } from '../../auth/rbac.ts';
 import { tabulate } from '../../text/tabwriter.ts';
 import { type Kubectl, KubectlError } from '../context.ts';
 import { type ParsedFlags, str } from '../flags.ts';
-import { printObjects } from '../print.ts';
+import { objectPrintOptions, printObjects } from '../print.ts';
 
 /** The authentication.k8s.io/v1 SelfSubjectReview the API server returns for `user`. */
 export function selfSubjectReview(user: UserInfo): KubeObject {
@@ -41,15 +41,7 @@ export function whoami(k: Kubectl, flags: ParsedFlags, user: UserInfo): number {
     return 0;
   }
   const type = k.cluster().type('selfsubjectreviews');
-  const options = {
-    output,
-    wide: false,
-    allNamespaces: false,
-    showLabels: false,
-    labelColumns: [],
-    noHeaders: false,
-    now: 0,
-  };
+  const options = objectPrintOptions(output);
   k.out(printObjects([{ type, objects: [review] }], options, true));
   return 0;
 }
