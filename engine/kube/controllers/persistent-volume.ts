@@ -13,6 +13,7 @@ import {
   ANN_BOUND_BY_CONTROLLER,
   ANN_SELECTED_NODE,
   ANN_STORAGE_PROVISIONER,
+  bindVolumeToClaim,
   claimClass,
   findMatchingVolume,
   isDelayBinding,
@@ -206,23 +207,9 @@ export function startPersistentVolumeController(cluster: Cluster): void {
   function bind(pv: KubeObject, pvc: KubeObject): void {
     let volume = pv;
     if (!isPreBoundTo(pv, pvc) || !pv.spec.claimRef.uid) {
-      volume = cluster.store.mutate(
-        pvType,
-        '',
-        pv.metadata.name ?? '',
-        (o) => {
-          o.spec.claimRef = {
-            kind: 'PersistentVolumeClaim',
-            namespace: pvc.metadata.namespace,
-            name: pvc.metadata.name,
-            uid: pvc.metadata.uid,
-            apiVersion: 'v1',
-            resourceVersion: pvc.metadata.resourceVersion,
-          };
-          o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' };
-        },
-        { manager: 'kube-controller-manager' },
-      );
+      volume = cluster.store.mutate(pvType, '', pv.metadata.name ?? '', (o) => bindVolumeToClaim(o, pvc), {
+        manager: 'kube-controller-manager',
+      });
     }
     setVolumePhase(volume, 'Bound');
     const ann = pvc.metadata.annotations ?? {};

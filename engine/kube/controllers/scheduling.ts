@@ -8,7 +8,7 @@ import type { ClusterObjects } from '../scheduler/framework.ts';
 import type { VolumePlan } from '../scheduler/plugins/volumebinding.ts';
 import { podClaimsBound, volumeBindingPlan } from '../scheduler/plugins/volumebinding.ts';
 import { keyOf, splitKey, WorkQueue } from './queue.ts';
-import { ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE } from './volume-matching.ts';
+import { ANN_SELECTED_NODE, bindVolumeToClaim } from './volume-matching.ts';
 
 export function startScheduler(cluster: Cluster): void {
   const podType = cluster.type('pods');
@@ -105,23 +105,9 @@ export function startScheduler(cluster: Cluster): void {
    */
   function bindPodVolumes(plan: VolumePlan, node: string): void {
     for (const { pvc, pv } of plan.staticBindings) {
-      cluster.store.mutate(
-        pvType,
-        '',
-        pv.metadata.name ?? '',
-        (o) => {
-          o.spec.claimRef = {
-            kind: 'PersistentVolumeClaim',
-            namespace: pvc.metadata.namespace,
-            name: pvc.metadata.name,
-            uid: pvc.metadata.uid,
-            apiVersion: 'v1',
-            resourceVersion: pvc.metadata.resourceVersion,
-          };
-          o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' };
-        },
-        { manager: 'kube-scheduler' },
-      );
+      cluster.store.mutate(pvType, '', pv.metadata.name ?? '', (o) => bindVolumeToClaim(o, pvc), {
+        manager: 'kube-scheduler',
+      });
     }
     for (const pvc of plan.provisions) {
       cluster.store.mutate(

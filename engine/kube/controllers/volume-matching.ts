@@ -123,3 +123,20 @@ export function findMatchingVolume(
   }
   return smallest;
 }
+
+/**
+ * Points a PersistentVolume at its claim (pv_controller.go getBindVolumeToClaim, which the
+ * scheduler's volume binder also uses): the claimRef with the claim's identity and version,
+ * and the bound-by-controller annotation.
+ */
+export function bindVolumeToClaim(pv: KubeObject, pvc: KubeObject): void {
+  pv.spec.claimRef = {
+    kind: 'PersistentVolumeClaim',
+    namespace: pvc.metadata.namespace,
+    name: pvc.metadata.name,
+    uid: pvc.metadata.uid,
+    apiVersion: 'v1',
+    resourceVersion: pvc.metadata.resourceVersion,
+  };
+  pv.metadata.annotations = { ...(pv.metadata.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' };
+}
