@@ -3,74 +3,35 @@
 // synchronous watch that controllers subscribe to. Every change gets a new resourceVersion.
 import type { ResourceRegistry } from '../api/registry.ts';
 import { groupVersion, type ResourceType, storageKey } from '../api/resources.ts';
-import { type FieldRequirement, matches, matchesFields, type Selector } from '../api/selectors.ts';
+import { matches, matchesFields } from '../api/selectors.ts';
 import { clone, type KubeObject, rfc3339 } from '../api/types.ts';
 import { sameJson } from './apply-typed.ts';
-import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, StatusError } from './errors.ts';
-import { enforceFieldValidation, type FieldValidation, pruneUnknownFields } from './field-validation.ts';
-import { cloneSharingManagedFields as copyOut, freezeManagedFields } from './managed-fields.ts';
-import { recordUpdate } from './managed-fields-update.ts';
-import { type Strategy, type StrategyContext, strategyFor } from './strategy.ts';
+import { finishesDeletion, markForDeletion, orphanDependents } from './deletion.ts';
+import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors.ts';
+import { generateName, newUid } from './generated-names.ts';
+import { cloneSharingManagedFields as copyOut } from './managed-fields.ts';
+import type {
+  DeleteOptions,
+  ListOptions,
+  StoreDeps,
+  TypeStrategy,
+  WatchEvent,
+  WriteOptions,
+} from './store-types.ts';
+import { orderMeta, unchanged, withTypeMeta } from './stored-meta.ts';
+import { type StrategyContext, strategyFor } from './strategy.ts';
+import { type ManagedFieldsContext, recordManagedFields, validateFields } from './write-hooks.ts';
 
-export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
-
-export interface WatchEvent {
-  type: WatchEventType;
-  resource: ResourceType;
-  /** The stored object after the change (before removal for DELETED); do not mutate. */
-  object: KubeObject;
-  old?: KubeObject;
-}
-
-export interface ListOptions {
-  labelSelector?: Selector;
-  fieldSelector?: FieldRequirement[];
-}
-
-export interface WriteOptions {
-  dryRun?: boolean;
-  /** Checks the body's fields against the built-in kind's schema (the fieldValidation parameter). */
-  fieldValidation?: FieldValidationRequest;
-  /**
-   * The writer's field manager (the fieldManager parameter or the User-Agent prefix), recorded
-   * as an Update entry of metadata.managedFields; "unknown" when missing, as buildmanagerinfo.go.
-   */
-  manager?: string;
-  /** The subresource written, as managedFields record it ("scale"); `status` implies "status". */
-  subresource?: string;
-  /** Server-side apply already set metadata.managedFields: store them as they are. */
-  managedFieldsSet?: boolean;
-}
-
-export interface FieldValidationRequest {
-  directive: FieldValidation;
-  /** Receives the strict decoding errors as warnings under Warn. */
-  warnings: string[];
-  /** The body was a patch: errors are not wrapped as a decode failure of the kind. */
-  patch?: boolean;
-}
-
-export interface DeleteOptions extends WriteOptions {
-  propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
-  gracePeriodSeconds?: number;
-}
-
-const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
-
-/**
- * The strategy of a resource type registered at runtime (custom resources): unlike built-in
- * kinds, its status may be part of the main resource (a CRD without the status subresource).
- */
-export interface TypeStrategy extends Strategy {
-  /** Status is written with the object itself (no status subresource): kept on create/update. */
-  statusInMainResource?: boolean;
-}
-
-export interface StoreDeps {
-  registry: ResourceRegistry;
-  now(): number;
-  random: { int(n: number): number; u32(): number };
-}
+export type {
+  DeleteOptions,
+  FieldValidationRequest,
+  ListOptions,
+  StoreDeps,
+  TypeStrategy,
+  WatchEvent,
+  WatchEventType,
+  WriteOptions,
+} from './store-types.ts';
 
 export class Store {
   readonly registry: ResourceRegistry;
@@ -184,30 +145,34 @@ export class Store {
     return this.scan(type, namespace, options).map((o) => withTypeMeta(copyOut(o), type));
   }
 
-  /**
-   * The request body's unknown fields under its fieldValidation directive (built-in kinds):
-   * a failure under Strict, else dropped as decoding into the Go type drops them.
-   */
-  private validateFields(type: ResourceType, body: KubeObject, options: WriteOptions): void {
-    const request = options.fieldValidation;
-    if (!request || this.typeStrategies.has(storageKey(type))) return;
-    const errors = pruneUnknownFields(body, type.group, type.version, type.kind);
-    const wrap = request.patch ? undefined : { kind: type.kind, version: type.version };
-    request.warnings.push(...enforceFieldValidation(errors, request.directive, wrap));
+  /** Whether a type is a built-in kind rather than one served at runtime (a custom resource). */
+  private isBuiltIn(type: ResourceType): boolean {
+    return !this.typeStrategies.has(storageKey(type));
+  }
+
+  /** What recording managedFields for a write of `type` needs (write-hooks.ts). */
+  private managedFieldsContext(type: ResourceType, strategy: TypeStrategy): ManagedFieldsContext {
+    return {
+      builtIn: this.isBuiltIn(type),
+      statusInMainResource: strategy.statusInMainResource,
+      now: this.deps.now(),
+    };
   }
 
   create(input: KubeObject, options: WriteOptions = {}): KubeObject {
     const type = this.typeOf(input);
     if (type.virtual) throw badRequest(`the server does not allow this method on the requested resource`);
     const obj = clone(input);
-    this.validateFields(type, obj, options);
+    if (options.fieldValidation && this.isBuiltIn(type)) validateFields(type, obj, options.fieldValidation);
     obj.apiVersion = groupVersion(type);
     const meta = (obj.metadata ??= {});
     const ctx = this.context();
     if (type.namespaced) meta.namespace ||= 'default';
     else delete meta.namespace;
     if (!meta.name && meta.generateName)
-      meta.name = this.generateName(type, meta.namespace ?? '', meta.generateName);
+      meta.name = generateName(this.deps.random, meta.generateName, (name) =>
+        Boolean(this.peek(type, meta.namespace ?? '', name)),
+      );
     if (!meta.name) {
       throw invalid(type.group, type.kind, '', [
         { field: 'metadata.name', type: 'Required value', detail: 'name or generateName is required' },
@@ -227,7 +192,7 @@ export class Store {
     if (strategy.generation ?? obj.spec !== undefined) meta.generation = 1;
     delete meta.resourceVersion;
     delete meta.deletionTimestamp;
-    this.recordManagedFields(type, undefined, obj, options, input);
+    recordManagedFields(type, undefined, obj, options, this.managedFieldsContext(type, strategy), input);
     if (options.dryRun) return withTypeMeta(obj, type);
     meta.resourceVersion = String(++this.revision);
     const stored = orderMeta(obj);
@@ -244,7 +209,7 @@ export class Store {
     const type = this.typeOf(input);
     if (options.fieldValidation) {
       input = clone(input);
-      this.validateFields(type, input, options);
+      if (this.isBuiltIn(type)) validateFields(type, input, options.fieldValidation);
     }
     const ns = type.namespaced ? (input.metadata.namespace ?? 'default') : '';
     const name = input.metadata.name ?? '';
@@ -303,19 +268,13 @@ export class Store {
         obj.metadata.generation = old.metadata.generation + 1;
       }
     }
-    this.recordManagedFields(type, old, obj, options);
+    recordManagedFields(type, old, obj, options, this.managedFieldsContext(type, strategy));
     if (options.dryRun) return withTypeMeta(obj, type);
     if (unchanged(obj, old)) return withTypeMeta(copyOut(old), type);
     obj.metadata.resourceVersion = String(++this.revision);
     const stored = orderMeta(obj);
     // A deleting object whose last finalizer went away is removed now.
-    const specFinalizers = type.kind === 'Namespace' ? (stored.spec?.finalizers?.length ?? 0) : 0;
-    if (
-      stored.metadata.deletionTimestamp &&
-      !stored.metadata.finalizers?.length &&
-      !specFinalizers &&
-      type.kind !== 'Pod'
-    ) {
+    if (finishesDeletion(type, stored)) {
       this.put(type, `${ns}/${name}`, stored);
       this.remove(type, stored);
       return withTypeMeta(copyOut(stored), type);
@@ -323,33 +282,6 @@ export class Store {
     this.put(type, `${ns}/${name}`, stored);
     this.emit({ type: 'MODIFIED', resource: type, object: stored, old });
     return withTypeMeta(copyOut(stored), type);
-  }
-
-  /** metadata.managedFields after an Update operation by `options.manager` (managed-fields-update.ts). */
-  private recordManagedFields(
-    type: ResourceType,
-    live: KubeObject | undefined,
-    next: KubeObject,
-    options: WriteOptions & { status?: boolean },
-    request?: KubeObject,
-  ): void {
-    if (options.managedFieldsSet) {
-      if (Array.isArray(next.metadata.managedFields)) freezeManagedFields(next.metadata.managedFields);
-      return;
-    }
-    const fields = recordUpdate({
-      kind: type.kind,
-      apiVersion: groupVersion(type),
-      live,
-      next,
-      request,
-      writer: { manager: options.manager, subresource: options.status ? 'status' : options.subresource },
-      builtIn: !this.typeStrategies.has(storageKey(type)),
-      statusInMainResource: this.strategyOf(type).statusInMainResource,
-      now: this.deps.now(),
-    });
-    if (fields) next.metadata.managedFields = freezeManagedFields(fields);
-    else delete next.metadata.managedFields;
   }
 
   /**
@@ -399,37 +331,15 @@ export class Store {
     const obj = this.peek(type, namespace, name);
     if (!obj) throw notFound(type.group, type.resource, name);
     if (options.dryRun) return withTypeMeta(copyOut(obj), type);
-    const policy = options.propagationPolicy ?? 'Background';
     const next = copyOut(obj);
     const now = rfc3339(this.deps.now());
-    if (policy === 'Orphan') this.orphanDependents(obj);
-    if (policy === 'Foreground' && !next.metadata.finalizers?.includes('foregroundDeletion')) {
-      next.metadata.finalizers = [...(next.metadata.finalizers ?? []), 'foregroundDeletion'];
-    }
-    let grace = 0;
-    if (type.kind === 'Pod') {
-      grace = options.gracePeriodSeconds ?? next.spec?.terminationGracePeriodSeconds ?? 30;
-      // an unscheduled or finished pod goes at once (pkg/registry/core/pod/strategy.go)
-      const phase = next.status?.phase;
-      if (!next.spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') grace = 0;
-    }
-    if (type.kind === 'Namespace' && ['default', 'kube-system', 'kube-public'].includes(name)) {
-      throw forbidden('', 'namespaces', name, 'this namespace may not be deleted');
-    }
-    const finalizers = [
-      ...(next.metadata.finalizers ?? []),
-      ...(type.kind === 'Namespace' ? (next.spec?.finalizers ?? []) : []),
-    ];
-    if (finalizers.length === 0 && grace === 0) {
+    if (options.propagationPolicy === 'Orphan') orphanDependents(this, obj);
+    const outcome = markForDeletion(type, name, next, options, now);
+    if (outcome === 'remove') {
       this.remove(type, obj);
       return withTypeMeta(copyOut(obj), type);
     }
-    if (next.metadata.deletionTimestamp) return withTypeMeta(copyOut(obj), type);
-    next.metadata.deletionTimestamp = now;
-    if (type.kind === 'Namespace') next.status = { ...(next.status ?? {}), phase: 'Terminating' };
-    if (type.kind === 'Pod' || grace > 0) next.metadata.deletionGracePeriodSeconds = grace;
-    else next.metadata.deletionGracePeriodSeconds = 0;
-    if (next.metadata.generation !== undefined) next.metadata.generation += 1;
+    if (outcome === 'pending') return withTypeMeta(copyOut(obj), type);
     next.metadata.resourceVersion = String(++this.revision);
     const stored = orderMeta(next);
     this.put(type, `${type.namespaced ? namespace : ''}/${name}`, stored);
@@ -450,19 +360,6 @@ export class Store {
     this.emit({ type: 'DELETED', resource: type, object: stored });
   }
 
-  private orphanDependents(owner: KubeObject): void {
-    const uid = owner.metadata.uid;
-    for (const type of this.registry.all()) {
-      for (const dep of this.scan(type)) {
-        if (!dep.metadata.ownerReferences?.some((r) => r.uid === uid)) continue;
-        this.mutate(type, dep.metadata.namespace ?? '', dep.metadata.name ?? '', (o) => {
-          o.metadata.ownerReferences = o.metadata.ownerReferences?.filter((r) => r.uid !== uid);
-          if (o.metadata.ownerReferences?.length === 0) delete o.metadata.ownerReferences;
-        });
-      }
-    }
-  }
-
   private admitNamespace(type: ResourceType, namespace: string, name: string): void {
     const nsType = this.registry.resolve('namespaces');
     if (!nsType) return;
@@ -478,66 +375,12 @@ export class Store {
     }
   }
 
-  private generateName(type: ResourceType, namespace: string, prefix: string): string {
-    // names.SimpleNameGenerator: prefix (cut to 58) + 5 characters from a fixed alphabet
-    const base = prefix.length > 58 ? prefix.slice(0, 58) : prefix;
-    for (let attempt = 0; attempt < 100; attempt++) {
-      let suffix = '';
-      for (let i = 0; i < 5; i++) suffix += NAME_CHARS[this.deps.random.int(NAME_CHARS.length)];
-      const name = base + suffix;
-      if (!this.peek(type, namespace, name)) return name;
-    }
-    throw new StatusError(500, 'InternalError', 'could not generate a unique name');
-  }
-
   /** A version 4 UUID from the seeded source. */
   uid(): string {
-    const hex = (n: number) => {
-      let s = '';
-      for (let i = 0; i < n; i++) s += this.deps.random.int(16).toString(16);
-      return s;
-    };
-    const variant = '89ab'[this.deps.random.int(4)];
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+    return newUid(this.deps.random);
   }
 
   private emit(event: WatchEvent): void {
     for (const w of [...this.watchers]) w(event);
   }
-}
-
-function withTypeMeta(obj: KubeObject, type: ResourceType): KubeObject {
-  obj.apiVersion = groupVersion(type);
-  obj.kind = type.kind;
-  return obj;
-}
-
-function unchanged(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
-  return sameJson(strip(a), strip(b));
-}
-
-/** Keeps metadata fields in the order the API server serialises them. */
-const META_ORDER = [
-  'name',
-  'generateName',
-  'namespace',
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'labels',
-  'annotations',
-  'ownerReferences',
-  'finalizers',
-];
-
-function orderMeta(obj: KubeObject): KubeObject {
-  const meta: Record<string, unknown> = {};
-  for (const k of META_ORDER) if (obj.metadata[k] !== undefined) meta[k] = obj.metadata[k];
-  for (const [k, v] of Object.entries(obj.metadata)) if (!(k in meta) && v !== undefined) meta[k] = v;
-  obj.metadata = meta;
-  return obj;
 }
