@@ -5,27 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, Session } from '../../engine/index.ts';
 import { twoWayMergePatch } from '../../engine/kube/kubectl/commands/edit-patch.ts';
+import { WEB_DEPLOYMENT_YAML } from '../fixtures/web-deployment.ts';
 
-const DEPLOY = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-`;
+const DEPLOY = WEB_DEPLOYMENT_YAML;
 
 const SERVICE = `apiVersion: v1
 kind: Service

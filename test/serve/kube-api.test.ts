@@ -8,32 +8,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, Session } from '../../engine/index.ts';
 import { type KubeApiServer, startKubeApi } from '../../src/serve/kube-api.ts';
+import { WEB_DEPLOYMENT_YAML } from '../fixtures/web-deployment.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'labbook-kube-api-'));
 const kubeconfig = join(dir, 'kubeconfig');
 const SEED = 'kube-api-test';
 
-const DEPLOY_YAML = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-`;
+const DEPLOY_YAML = WEB_DEPLOYMENT_YAML;
 writeFileSync(join(dir, 'deploy.yaml'), DEPLOY_YAML);
 
 async function kubectlInstalled(): Promise<boolean> {

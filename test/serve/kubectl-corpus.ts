@@ -1,28 +1,10 @@
 // The corpus of kubectl commands run once through the real kubectl against labbook serve and
 // once through the engine's own kubectl on a twin world: files they read, then the commands in
 // order (writes and reads interleaved, so both worlds go through the same history).
+import { WEB_DEPLOYMENT_YAML } from '../fixtures/web-deployment.ts';
 
 export const FILES: Record<string, string> = {
-  'deploy.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-`,
+  'deploy.yaml': WEB_DEPLOYMENT_YAML,
   'typo.yaml': `apiVersion: v1
 kind: ConfigMap
 metadata:
